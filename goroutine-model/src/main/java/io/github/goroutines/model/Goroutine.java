@@ -1,0 +1,577 @@
+package io.github.goroutines.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One goroutine of a {@code debug=2} dump or crash log, with everything its header and trailer say.
+ *
+ * <p>From {@code goroutine 279 [semacquire, 892 minutes, locked to thread]:}: id 279, state
+ * {@code semacquire}, class {@link StateClass#MUTEX}, 892 wait minutes, locked to its thread. From
+ * {@code created by main.startTicker in goroutine 1}: the creator frame and creator id 1.
+ *
+ * <p>Wait minutes are a lower bound that Go prints only after two garbage collections; a goroutine
+ * without them may still have waited long. Instances are immutable and safe for use by multiple
+ * threads.
+ */
+public final class Goroutine {
+  private final long id;
+  private final String state;
+  private final StateClass stateClass;
+  private final long waitMinutes;
+  private final byte flags;
+  private final long synctestGroup;
+  private final long synctestBubble;
+  private final Labels labels;
+  private final Stack stack;
+  private final String[] arguments;
+  private final String[] frameExtras;
+  private final Frame createdBy;
+  private final long creatorId;
+  private final List<Ancestor> ancestors;
+  private final Map<String, String> headerFields;
+  private final List<String> otherStateItems;
+  private final int headerLine;
+
+  private static final byte LOCKED = 1;
+  private static final byte LEAKED = 2;
+  private static final byte DURABLE = 4;
+  private static final byte SCAN = 8;
+  private static final byte UNAVAILABLE = 16;
+  private static final byte INCOMPLETE = 32;
+
+  private Goroutine(Builder b) {
+    this.id = b.id;
+    this.state = b.state;
+    this.stateClass = StateClass.of(b.state);
+    this.waitMinutes = b.waitMinutes;
+    byte f = 0;
+    f |= b.locked ? LOCKED : 0;
+    f |= b.leaked ? LEAKED : 0;
+    f |= b.durable ? DURABLE : 0;
+    f |= b.scan ? SCAN : 0;
+    f |= b.stackUnavailable ? UNAVAILABLE : 0;
+    f |= b.incomplete ? INCOMPLETE : 0;
+    this.flags = f;
+    this.synctestGroup = b.synctestGroup;
+    this.synctestBubble = b.synctestBubble;
+    this.labels = b.labels;
+    this.stack = b.stack;
+    int n = b.stack.depth();
+    this.arguments = fit(b.arguments, n);
+    this.frameExtras = fit(b.frameExtras, n);
+    this.createdBy = b.createdBy;
+    this.creatorId = b.creatorId;
+    this.ancestors = List.copyOf(b.ancestors);
+    this.headerFields =
+        b.headerFields.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(b.headerFields));
+    this.otherStateItems = List.copyOf(b.otherStateItems);
+    this.headerLine = b.headerLine;
+  }
+
+  private static String[] fit(List<String> values, int n) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    String[] a = new String[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i < values.size() ? Objects.requireNonNull(values.get(i), "argument") : "";
+    }
+    return a;
+  }
+
+  /**
+   * Starts a goroutine.
+   *
+   * @param id the goroutine id (unsigned 64-bit)
+   * @param state the state as printed in the brackets, markers included
+   * @return a builder
+   */
+  public static Builder builder(long id, String state) {
+    return new Builder(id, state);
+  }
+
+  /**
+   * Returns the goroutine id. Ids are unsigned 64-bit numbers: print them with
+   * {@link Long#toUnsignedString(long)}. Id 0 is a thread's system goroutine in crash dumps.
+   *
+   * @return the id
+   */
+  public long id() {
+    return id;
+  }
+
+  /**
+   * Returns the state exactly as Go printed it before the first comma, for example
+   * {@code chan receive (nil chan)}, {@code sync.WaitGroup.Wait (leaked)} or
+   * {@code sleep (durable)}.
+   *
+   * @return the state, never {@code null}
+   */
+  public String state() {
+    return state;
+  }
+
+  /**
+   * Returns the wait reason or status without the markers the runtime appends ({@code (leaked)},
+   * {@code (scan)}, {@code (durable)}): {@code chan receive (nil chan)} stays,
+   * {@code sync.WaitGroup.Wait (leaked)} becomes {@code sync.WaitGroup.Wait}.
+   *
+   * @return the base state, never {@code null}
+   */
+  public String baseState() {
+    return baseState(state);
+  }
+
+  static String baseState(String state) {
+    String s = state;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String marker : new String[] {" (leaked)", " (scan)", " (durable)", " (synctest)"}) {
+        if (s.endsWith(marker)) {
+          s = s.substring(0, s.length() - marker.length());
+          changed = true;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Returns the class of the state.
+   *
+   * @return the class, never {@code null}
+   */
+  public StateClass stateClass() {
+    return stateClass;
+  }
+
+  /**
+   * Tells whether nothing can ever wake this goroutine: a receive or send on a nil channel, or an
+   * empty {@code select {}}.
+   *
+   * @return true for {@code chan receive (nil chan)}, {@code chan send (nil chan)} and
+   *     {@code select (no cases)}
+   */
+  public boolean blockedForever() {
+    String b = baseState();
+    return b.equals("chan receive (nil chan)")
+        || b.equals("chan send (nil chan)")
+        || b.equals("select (no cases)");
+  }
+
+  /**
+   * Returns the minutes Go says this goroutine has been waiting ({@code , 892 minutes}).
+   *
+   * @return the minutes, or empty when not printed
+   */
+  public OptionalLong waitMinutes() {
+    return waitMinutes < 0 ? OptionalLong.empty() : OptionalLong.of(waitMinutes);
+  }
+
+  /**
+   * Tells whether the header said {@code , locked to thread} ({@code runtime.LockOSThread}).
+   *
+   * @return true when locked
+   */
+  public boolean lockedToThread() {
+    return (flags & LOCKED) != 0;
+  }
+
+  /**
+   * Tells whether Go's leak detector marked this goroutine {@code (leaked)} (Go 1.26+).
+   *
+   * @return true when leaked
+   */
+  public boolean leaked() {
+    return (flags & LEAKED) != 0;
+  }
+
+  /**
+   * Tells whether the goroutine is durably blocked inside a {@code testing/synctest} bubble
+   * ({@code (durable)}, Go 1.25+; {@code (synctest)} in Go 1.24).
+   *
+   * @return true when durable
+   */
+  public boolean durable() {
+    return (flags & DURABLE) != 0;
+  }
+
+  /**
+   * Tells whether the garbage collector was scanning this stack ({@code (scan)}).
+   *
+   * @return true when scanning
+   */
+  public boolean scanning() {
+    return (flags & SCAN) != 0;
+  }
+
+  /**
+   * Returns the synctest group of Go 1.24 ({@code , synctest group N}; N is a goroutine id).
+   *
+   * @return the group, or empty
+   */
+  public OptionalLong synctestGroup() {
+    return synctestGroup < 0 ? OptionalLong.empty() : OptionalLong.of(synctestGroup);
+  }
+
+  /**
+   * Returns the synctest bubble of Go 1.25+ ({@code , synctest bubble N}; N counts from 1).
+   *
+   * @return the bubble, or empty
+   */
+  public OptionalLong synctestBubble() {
+    return synctestBubble < 0 ? OptionalLong.empty() : OptionalLong.of(synctestBubble);
+  }
+
+  /**
+   * Returns the pprof labels printed in the header (Go 1.26 opt-in, Go 1.27).
+   *
+   * @return the labels, possibly empty
+   */
+  public Labels labels() {
+    return labels;
+  }
+
+  /**
+   * Returns the goroutine's own frames, innermost first (ancestor sections are not included).
+   *
+   * @return the stack, empty when Go printed {@code stack unavailable}
+   */
+  public Stack stack() {
+    return stack;
+  }
+
+  /**
+   * Returns the raw argument text of each frame, parallel to {@code stack().frames()}: what stood
+   * between the parentheses ({@code 0xc000010000, {0x5323ba?, 0x3}}, or {@code ...} for inlined
+   * frames), or empty when the frame line had none.
+   *
+   * @return an unmodifiable list with one entry per frame
+   */
+  public List<String> arguments() {
+    return parallel(arguments);
+  }
+
+  /**
+   * Returns what followed the {@code +0x…} offset of each frame's file line in crash dumps
+   * ({@code fp=0x… sp=0x… pc=0x…}), parallel to {@code stack().frames()}.
+   *
+   * @return an unmodifiable list with one entry per frame, entries empty when absent
+   */
+  public List<String> frameExtras() {
+    return parallel(frameExtras);
+  }
+
+  private List<String> parallel(String[] values) {
+    if (values == null) {
+      String[] empty = new String[stack.depth()];
+      Arrays.fill(empty, "");
+      return List.of(empty);
+    }
+    return Collections.unmodifiableList(Arrays.asList(values));
+  }
+
+  /**
+   * Returns the frame of the {@code go} statement that created this goroutine
+   * ({@code created by main.startTicker}).
+   *
+   * @return the frame, or empty (goroutine 1 has none)
+   */
+  public Optional<Frame> createdBy() {
+    return Optional.ofNullable(createdBy);
+  }
+
+  /**
+   * Returns the id of the goroutine that created this one ({@code in goroutine N}, Go 1.21+).
+   *
+   * @return the id, or empty when not printed
+   */
+  public OptionalLong creatorId() {
+    return creatorId < 0 ? OptionalLong.empty() : OptionalLong.of(creatorId);
+  }
+
+  /**
+   * Returns the ancestor sections ({@code GODEBUG=tracebackancestors}), nearest first.
+   *
+   * @return an unmodifiable list, usually empty
+   */
+  public List<Ancestor> ancestors() {
+    return ancestors;
+  }
+
+  /**
+   * Returns the {@code key=value} fields between the id and the bracket of crash-dump headers
+   * ({@code gp=0xc0000061c0 m=0 mp=0x5c0e60}), in printed order, values as printed.
+   *
+   * @return an unmodifiable map, usually empty
+   */
+  public Map<String, String> headerFields() {
+    return headerFields;
+  }
+
+  /**
+   * Returns comma-separated items of the bracket that this library does not know, verbatim (for
+   * example labels printed by a forked runtime).
+   *
+   * @return an unmodifiable list, usually empty
+   */
+  public List<String> otherStateItems() {
+    return otherStateItems;
+  }
+
+  /**
+   * Tells whether Go printed {@code goroutine running on other thread; stack unavailable}.
+   *
+   * @return true when the stack could not be read
+   */
+  public boolean stackUnavailable() {
+    return (flags & UNAVAILABLE) != 0;
+  }
+
+  /**
+   * Tells whether the block ended early: the input was cut inside it, or a malformed line ended it.
+   *
+   * @return true for an incomplete block
+   */
+  public boolean incomplete() {
+    return (flags & INCOMPLETE) != 0;
+  }
+
+  /**
+   * Returns the 1-based line of the header in the parsed input.
+   *
+   * @return the line, or empty when the goroutine was not parsed from text
+   */
+  public OptionalInt headerLine() {
+    return headerLine > 0 ? OptionalInt.of(headerLine) : OptionalInt.empty();
+  }
+
+  @Override
+  public String toString() {
+    return "goroutine "
+        + Long.toUnsignedString(id)
+        + " ["
+        + state
+        + (waitMinutes >= 0 ? ", " + waitMinutes + " minutes" : "")
+        + "] "
+        + stack;
+  }
+
+  /** Collects the parts of a {@link Goroutine}. Not thread-safe; build once. */
+  public static final class Builder {
+    private final long id;
+    private final String state;
+    private long waitMinutes = -1;
+    private boolean locked;
+    private boolean leaked;
+    private boolean durable;
+    private boolean scan;
+    private boolean stackUnavailable;
+    private boolean incomplete;
+    private long synctestGroup = -1;
+    private long synctestBubble = -1;
+    private Labels labels = Labels.empty();
+    private Stack stack = Stack.empty();
+    private List<String> arguments = List.of();
+    private List<String> frameExtras = List.of();
+    private Frame createdBy;
+    private long creatorId = -1;
+    private List<Ancestor> ancestors = List.of();
+    private Map<String, String> headerFields = Map.of();
+    private List<String> otherStateItems = new ArrayList<>(0);
+    private int headerLine;
+
+    private Builder(long id, String state) {
+      this.id = id;
+      this.state = Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * Sets the wait minutes.
+     *
+     * @param minutes minutes, {@code >= 0}
+     * @return this builder
+     */
+    public Builder waitMinutes(long minutes) {
+      if (minutes < 0) {
+        throw new IllegalArgumentException("minutes must be >= 0: " + minutes);
+      }
+      this.waitMinutes = minutes;
+      return this;
+    }
+
+    /**
+     * Sets {@code locked to thread}.
+     *
+     * @param locked the flag
+     * @return this builder
+     */
+    public Builder lockedToThread(boolean locked) {
+      this.locked = locked;
+      return this;
+    }
+
+    /**
+     * Sets the markers that follow the wait reason.
+     *
+     * @param leaked {@code (leaked)}
+     * @param scan {@code (scan)}
+     * @param durable {@code (durable)} or Go 1.24's {@code (synctest)}
+     * @return this builder
+     */
+    public Builder markers(boolean leaked, boolean scan, boolean durable) {
+      this.leaked = leaked;
+      this.scan = scan;
+      this.durable = durable;
+      return this;
+    }
+
+    /**
+     * Sets the synctest group (Go 1.24).
+     *
+     * @param group the group id
+     * @return this builder
+     */
+    public Builder synctestGroup(long group) {
+      this.synctestGroup = group;
+      return this;
+    }
+
+    /**
+     * Sets the synctest bubble (Go 1.25+).
+     *
+     * @param bubble the bubble number
+     * @return this builder
+     */
+    public Builder synctestBubble(long bubble) {
+      this.synctestBubble = bubble;
+      return this;
+    }
+
+    /**
+     * Sets the labels.
+     *
+     * @param labels the labels
+     * @return this builder
+     */
+    public Builder labels(Labels labels) {
+      this.labels = Objects.requireNonNull(labels, "labels");
+      return this;
+    }
+
+    /**
+     * Sets the stack and, parallel to its frames, the raw argument text and frame extras.
+     *
+     * @param stack the frames
+     * @param arguments one entry per frame, or an empty list
+     * @param frameExtras one entry per frame, or an empty list
+     * @return this builder
+     */
+    public Builder stack(Stack stack, List<String> arguments, List<String> frameExtras) {
+      this.stack = Objects.requireNonNull(stack, "stack");
+      this.arguments = Objects.requireNonNull(arguments, "arguments");
+      this.frameExtras = Objects.requireNonNull(frameExtras, "frameExtras");
+      return this;
+    }
+
+    /**
+     * Sets the creator.
+     *
+     * @param frame the {@code created by} frame
+     * @param creatorId the creator's goroutine id, or -1 when not printed
+     * @return this builder
+     */
+    public Builder createdBy(Frame frame, long creatorId) {
+      this.createdBy = Objects.requireNonNull(frame, "frame");
+      this.creatorId = creatorId;
+      return this;
+    }
+
+    /**
+     * Sets the ancestor sections.
+     *
+     * @param ancestors nearest first
+     * @return this builder
+     */
+    public Builder ancestors(List<Ancestor> ancestors) {
+      this.ancestors = Objects.requireNonNull(ancestors, "ancestors");
+      return this;
+    }
+
+    /**
+     * Sets the {@code key=value} header fields.
+     *
+     * @param fields in printed order
+     * @return this builder
+     */
+    public Builder headerFields(Map<String, String> fields) {
+      this.headerFields = Objects.requireNonNull(fields, "fields");
+      return this;
+    }
+
+    /**
+     * Adds an unrecognised bracket item.
+     *
+     * @param item the item verbatim
+     * @return this builder
+     */
+    public Builder otherStateItem(String item) {
+      this.otherStateItems.add(Objects.requireNonNull(item, "item"));
+      return this;
+    }
+
+    /**
+     * Marks the stack as unavailable.
+     *
+     * @param unavailable the flag
+     * @return this builder
+     */
+    public Builder stackUnavailable(boolean unavailable) {
+      this.stackUnavailable = unavailable;
+      return this;
+    }
+
+    /**
+     * Marks the block as incomplete.
+     *
+     * @param incomplete the flag
+     * @return this builder
+     */
+    public Builder incomplete(boolean incomplete) {
+      this.incomplete = incomplete;
+      return this;
+    }
+
+    /**
+     * Sets the 1-based line of the header.
+     *
+     * @param line the line
+     * @return this builder
+     */
+    public Builder headerLine(int line) {
+      this.headerLine = line;
+      return this;
+    }
+
+    /**
+     * Builds the goroutine.
+     *
+     * @return the goroutine, never {@code null}
+     */
+    public Goroutine build() {
+      return new Goroutine(this);
+    }
+  }
+}

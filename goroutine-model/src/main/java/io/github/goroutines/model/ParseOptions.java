@@ -1,0 +1,128 @@
+package io.github.goroutines.model;
+
+/**
+ * How strictly to parse and how much to accept. Every limit exists so that a hostile or broken
+ * profile fails with a {@link ProfileParseException} naming the option, instead of exhausting memory.
+ *
+ * <pre>{@code
+ * ParseOptions strict = ParseOptions.defaults().withStrict(true);
+ * ParseOptions big = ParseOptions.defaults().withMaxInputBytes(8L << 30);
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe for use by multiple threads.
+ *
+ * @param strict whether the first problem throws (default {@code false}: text outside goroutine
+ *     blocks is skipped and reported in {@link Diagnostics}, a malformed block is cut short)
+ * @param maxInputBytes the most bytes read from an input (default 1 GiB); streaming text parsing
+ *     does not hold the input and ignores it
+ * @param maxDecompressedBytes the most bytes a gzip stream may inflate to (default 64 MiB; a Go
+ *     goroutine profile of a million goroutines is a few MiB)
+ * @param maxLineBytes the longest text line accepted (default 16 MiB; Go writes lines of about
+ *     20 KB at most, panic values and labels can be longer)
+ * @param maxFramesPerStack the most frames in one stack (default 100,000)
+ * @param maxSamples the most samples or goroutines in one profile (default 50,000,000)
+ */
+public record ParseOptions(
+    boolean strict,
+    long maxInputBytes,
+    long maxDecompressedBytes,
+    int maxLineBytes,
+    int maxFramesPerStack,
+    long maxSamples) {
+  private static final ParseOptions DEFAULTS =
+      new ParseOptions(false, 1L << 30, 64L << 20, 16 << 20, 100_000, 50_000_000L);
+
+  /**
+   * Checks that limits are positive.
+   *
+   * @throws IllegalArgumentException when a limit is not positive
+   */
+  public ParseOptions {
+    positive("maxInputBytes", maxInputBytes);
+    positive("maxDecompressedBytes", maxDecompressedBytes);
+    positive("maxLineBytes", maxLineBytes);
+    positive("maxFramesPerStack", maxFramesPerStack);
+    positive("maxSamples", maxSamples);
+  }
+
+  private static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0: " + value);
+    }
+  }
+
+  /**
+   * Returns the defaults: lenient, with the limits documented on the components.
+   *
+   * @return the default options
+   */
+  public static ParseOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a copy with {@link #strict()} set.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withStrict(boolean value) {
+    return new ParseOptions(
+        value, maxInputBytes, maxDecompressedBytes, maxLineBytes, maxFramesPerStack, maxSamples);
+  }
+
+  /**
+   * Returns a copy with {@link #maxInputBytes()} set.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withMaxInputBytes(long value) {
+    return new ParseOptions(
+        strict, value, maxDecompressedBytes, maxLineBytes, maxFramesPerStack, maxSamples);
+  }
+
+  /**
+   * Returns a copy with {@link #maxDecompressedBytes()} set.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withMaxDecompressedBytes(long value) {
+    return new ParseOptions(
+        strict, maxInputBytes, value, maxLineBytes, maxFramesPerStack, maxSamples);
+  }
+
+  /**
+   * Returns a copy with {@link #maxLineBytes()} set.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withMaxLineBytes(int value) {
+    return new ParseOptions(
+        strict, maxInputBytes, maxDecompressedBytes, value, maxFramesPerStack, maxSamples);
+  }
+
+  /**
+   * Returns a copy with {@link #maxFramesPerStack()} set.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withMaxFramesPerStack(int value) {
+    return new ParseOptions(
+        strict, maxInputBytes, maxDecompressedBytes, maxLineBytes, value, maxSamples);
+  }
+
+  /**
+   * Returns a copy with {@link #maxSamples()} set.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withMaxSamples(long value) {
+    return new ParseOptions(
+        strict, maxInputBytes, maxDecompressedBytes, maxLineBytes, maxFramesPerStack, value);
+  }
+}

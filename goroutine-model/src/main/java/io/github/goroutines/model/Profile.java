@@ -1,0 +1,236 @@
+package io.github.goroutines.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * One goroutine profile or dump, in the uniform view every format shares: samples of
+ * <em>count x stack x labels</em>, with per-goroutine detail for {@code debug=2}.
+ *
+ * <pre>{@code
+ * Profile p = GoroutineProfiles.parse(bytes);
+ * p.format();          // DEBUG2
+ * p.totalCount();      // 1877
+ * p.goroutines();      // one entry per goroutine of a debug=2 dump, empty otherwise
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe for use by multiple threads.
+ */
+public final class Profile {
+  private final ProfileFormat format;
+  private final String type;
+  private final long declaredTotal;
+  private final boolean hasDeclaredTotal;
+  private final List<Sample> samples;
+  private final List<Goroutine> goroutines;
+  private final long totalCount;
+  private final ProfileMetadata metadata;
+  private final Diagnostics diagnostics;
+
+  private Profile(Builder b) {
+    this.format = b.format;
+    this.type = b.type;
+    this.declaredTotal = b.declaredTotal;
+    this.hasDeclaredTotal = b.hasDeclaredTotal;
+    this.samples = List.copyOf(b.samples);
+    List<Goroutine> gs = new ArrayList<>();
+    long total = 0;
+    for (Sample s : samples) {
+      total += s.count();
+      s.goroutine().ifPresent(gs::add);
+    }
+    this.goroutines = List.copyOf(gs);
+    this.totalCount = total;
+    this.metadata = b.metadata;
+    this.diagnostics = b.diagnostics;
+  }
+
+  /**
+   * Starts a profile.
+   *
+   * @param format the source format
+   * @return a builder
+   */
+  public static Builder builder(ProfileFormat format) {
+    return new Builder(format);
+  }
+
+  /**
+   * Returns the format the profile was read from.
+   *
+   * @return the format, never {@code null}
+   */
+  public ProfileFormat format() {
+    return format;
+  }
+
+  /**
+   * Returns the profile name: {@code goroutine}, or {@code goroutineleak} for Go 1.26+'s leak
+   * profile, or the name of the {@code debug=1} header ({@code threadcreate}).
+   *
+   * @return the type, never {@code null}
+   */
+  public String type() {
+    return type;
+  }
+
+  /**
+   * Returns the total the input declares ({@code goroutine profile: total N}).
+   *
+   * @return the total, or empty when the format has no header total
+   */
+  public OptionalLong declaredTotal() {
+    return hasDeclaredTotal ? OptionalLong.of(declaredTotal) : OptionalLong.empty();
+  }
+
+  /**
+   * Returns the sum of the sample counts: the number of goroutines.
+   *
+   * @return the total count
+   */
+  public long totalCount() {
+    return totalCount;
+  }
+
+  /**
+   * Returns the samples in input order.
+   *
+   * @return an unmodifiable list, never {@code null}
+   */
+  public List<Sample> samples() {
+    return samples;
+  }
+
+  /**
+   * Returns the goroutines of a {@code debug=2} dump in dump order (not sorted by id).
+   *
+   * @return an unmodifiable list, empty for {@code debug=0} and {@code debug=1}
+   */
+  public List<Goroutine> goroutines() {
+    return goroutines;
+  }
+
+  /**
+   * Returns the protobuf metadata.
+   *
+   * @return the metadata; {@link ProfileMetadata#empty()} for text formats
+   */
+  public ProfileMetadata metadata() {
+    return metadata;
+  }
+
+  /**
+   * Returns what a lenient parse passed over.
+   *
+   * @return the diagnostics, never {@code null}
+   */
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  @Override
+  public String toString() {
+    return "Profile["
+        + format.label()
+        + ", "
+        + type
+        + ", "
+        + samples.size()
+        + " samples, "
+        + totalCount
+        + " goroutines]";
+  }
+
+  /** Collects the parts of a {@link Profile}. Not thread-safe. */
+  public static final class Builder {
+    private final ProfileFormat format;
+    private String type = "goroutine";
+    private long declaredTotal;
+    private boolean hasDeclaredTotal;
+    private final List<Sample> samples = new ArrayList<>();
+    private ProfileMetadata metadata = ProfileMetadata.empty();
+    private Diagnostics diagnostics = Diagnostics.none();
+
+    private Builder(ProfileFormat format) {
+      this.format = Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * Sets the profile name.
+     *
+     * @param type the name
+     * @return this builder
+     */
+    public Builder type(String type) {
+      this.type = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /**
+     * Sets the declared total.
+     *
+     * @param total the total
+     * @return this builder
+     */
+    public Builder declaredTotal(long total) {
+      this.declaredTotal = total;
+      this.hasDeclaredTotal = true;
+      return this;
+    }
+
+    /**
+     * Appends a sample.
+     *
+     * @param sample the sample
+     * @return this builder
+     */
+    public Builder add(Sample sample) {
+      samples.add(Objects.requireNonNull(sample, "sample"));
+      return this;
+    }
+
+    /**
+     * Appends samples.
+     *
+     * @param more the samples
+     * @return this builder
+     */
+    public Builder addAll(List<Sample> more) {
+      more.forEach(this::add);
+      return this;
+    }
+
+    /**
+     * Sets the metadata.
+     *
+     * @param metadata the metadata
+     * @return this builder
+     */
+    public Builder metadata(ProfileMetadata metadata) {
+      this.metadata = Objects.requireNonNull(metadata, "metadata");
+      return this;
+    }
+
+    /**
+     * Sets the diagnostics.
+     *
+     * @param diagnostics the diagnostics
+     * @return this builder
+     */
+    public Builder diagnostics(Diagnostics diagnostics) {
+      this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+      return this;
+    }
+
+    /**
+     * Builds the profile.
+     *
+     * @return the profile, never {@code null}
+     */
+    public Profile build() {
+      return new Profile(this);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.goroutines.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.LongStream;
+
+/**
+ * A number of goroutines sharing one stack and one label set: a {@code debug=0} sample, a
+ * {@code debug=1} record, or one {@code debug=2} goroutine (count 1, with its {@link #goroutine()}).
+ *
+ * <p>Counts are signed: delta profiles ({@code ?seconds=N}) have negative ones. Instances are
+ * immutable and safe for use by multiple threads.
+ */
+public final class Sample {
+  private static final long[] NO_ADDRESSES = new long[0];
+
+  private final long count;
+  private final Stack stack;
+  private final Labels labels;
+  private final long[] addresses;
+  private final Goroutine goroutine;
+
+  private Sample(long count, Stack stack, Labels labels, long[] addresses, Goroutine goroutine) {
+    this.count = count;
+    this.stack = Objects.requireNonNull(stack, "stack");
+    this.labels = Objects.requireNonNull(labels, "labels");
+    this.addresses = addresses;
+    this.goroutine = goroutine;
+  }
+
+  /**
+   * Creates a sample of goroutines without per-goroutine detail.
+   *
+   * @param count the number of goroutines (negative in delta profiles)
+   * @param stack the shared stack
+   * @param labels the shared labels
+   * @return the sample
+   */
+  public static Sample of(long count, Stack stack, Labels labels) {
+    return new Sample(count, stack, labels, NO_ADDRESSES, null);
+  }
+
+  /**
+   * Creates a {@code debug=1} record with the program counters of its {@code @} line.
+   *
+   * @param count the number of goroutines
+   * @param stack the symbolised frames
+   * @param labels the labels
+   * @param addresses the {@code @} PCs (return addresses), innermost first; copied
+   * @return the sample
+   */
+  public static Sample of(long count, Stack stack, Labels labels, long[] addresses) {
+    return new Sample(
+        count, stack, labels, addresses.length == 0 ? NO_ADDRESSES : addresses.clone(), null);
+  }
+
+  /**
+   * Creates the sample of one goroutine.
+   *
+   * @param goroutine the goroutine
+   * @return a sample of count 1 with the goroutine's stack and labels
+   */
+  public static Sample of(Goroutine goroutine) {
+    return new Sample(1, goroutine.stack(), goroutine.labels(), NO_ADDRESSES, goroutine);
+  }
+
+  /**
+   * Returns the number of goroutines.
+   *
+   * @return the count; 1 for a {@code debug=2} goroutine; negative in delta profiles
+   */
+  public long count() {
+    return count;
+  }
+
+  /**
+   * Returns the stack.
+   *
+   * @return the stack, never {@code null}
+   */
+  public Stack stack() {
+    return stack;
+  }
+
+  /**
+   * Returns the labels.
+   *
+   * @return the labels, possibly empty
+   */
+  public Labels labels() {
+    return labels;
+  }
+
+  /**
+   * Returns the program counters of a {@code debug=1} record's {@code @} line, innermost first. They
+   * include hidden runtime frames and {@code runtime.goexit}, so there are usually more of them than
+   * frames.
+   *
+   * @return the PCs (unsigned), empty for the other formats
+   */
+  public LongStream addresses() {
+    return Arrays.stream(addresses);
+  }
+
+  /**
+   * Returns the goroutine's detail for {@code debug=2} input.
+   *
+   * @return the goroutine, or empty for {@code debug=0} and {@code debug=1}
+   */
+  public Optional<Goroutine> goroutine() {
+    return Optional.ofNullable(goroutine);
+  }
+
+  @Override
+  public String toString() {
+    return count + " x " + stack + (labels.isEmpty() ? "" : " " + labels);
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.goroutines.model.internal;
+
+import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Labels;
+import io.github.goroutines.model.Stack;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The deduplication tables of one parse: strings (looked up by byte range, so a hit allocates
+ * nothing), frames, stacks and label sets. One instance per parse, dropped with it; never shared
+ * between threads.
+ *
+ * <p>With a bound, the tables are cleared whenever one grows past it, so a streaming parse of an
+ * endless log stays in bounded memory while still sharing within recent input.
+ */
+public final class Canon {
+  private final int bound;
+  private byte[][] keys;
+  private String[] values;
+  private int[] hashes;
+  private int size;
+  private final Map<Frame, Frame> frames = new HashMap<>();
+  private final Map<Stack, Stack> stacks = new HashMap<>();
+  private final Map<Labels, Labels> labels = new HashMap<>();
+
+  /**
+   * Creates tables.
+   *
+   * @param bound the most entries per table before it is cleared, or {@code Integer.MAX_VALUE}
+   */
+  public Canon(int bound) {
+    this.bound = bound;
+    reset(256);
+  }
+
+  private void reset(int capacity) {
+    keys = new byte[capacity][];
+    values = new String[capacity];
+    hashes = new int[capacity];
+    size = 0;
+  }
+
+  /**
+   * Returns the string of a byte range, decoded as UTF-8 (invalid bytes become U+FFFD), shared
+   * with earlier equal ranges.
+   *
+   * @param b the bytes
+   * @param from first index
+   * @param to index after the last
+   * @return the string
+   */
+  public String string(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len == 0) {
+      return "";
+    }
+    int h = 1;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    int mask = keys.length - 1;
+    int slot = (h ^ (h >>> 16)) & mask;
+    while (true) {
+      byte[] k = keys[slot];
+      if (k == null) {
+        break;
+      }
+      if (hashes[slot] == h && Arrays.equals(k, 0, k.length, b, from, to)) {
+        return values[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    String s = decode(b, from, to);
+    if (size >= bound) {
+      reset(256);
+      return string(b, from, to);
+    }
+    keys[slot] = Arrays.copyOfRange(b, from, to);
+    values[slot] = s;
+    hashes[slot] = h;
+    if (++size * 2 > keys.length) {
+      grow();
+    }
+    return s;
+  }
+
+  private void grow() {
+    byte[][] oldKeys = keys;
+    String[] oldValues = values;
+    int[] oldHashes = hashes;
+    keys = new byte[oldKeys.length * 2][];
+    values = new String[oldKeys.length * 2];
+    hashes = new int[oldKeys.length * 2];
+    int mask = keys.length - 1;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != null) {
+        int slot = (oldHashes[i] ^ (oldHashes[i] >>> 16)) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = oldKeys[i];
+        values[slot] = oldValues[i];
+        hashes[slot] = oldHashes[i];
+      }
+    }
+  }
+
+  /**
+   * Decodes UTF-8 leniently; pure ASCII takes the fast Latin-1 path.
+   *
+   * @param b the bytes
+   * @param from first index
+   * @param to index after the last
+   * @return the string
+   */
+  public static String decode(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+      }
+    }
+    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Returns the shared instance equal to a string (for strings not read from bytes).
+   *
+   * @param s the string
+   * @return the shared string
+   */
+  public String string(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return string(b, 0, b.length);
+  }
+
+  /**
+   * Returns the shared frame equal to {@code f}.
+   *
+   * @param f a frame
+   * @return the shared instance
+   */
+  public Frame frame(Frame f) {
+    return intern(frames, f);
+  }
+
+  /**
+   * Returns the shared stack equal to {@code s}.
+   *
+   * @param s a stack
+   * @return the shared instance
+   */
+  public Stack stack(Stack s) {
+    return s.isEmpty() && !s.elided() ? Stack.empty() : intern(stacks, s);
+  }
+
+  /**
+   * Returns the shared label set equal to {@code l}.
+   *
+   * @param l a label set
+   * @return the shared instance
+   */
+  public Labels labels(Labels l) {
+    return l.isEmpty() ? Labels.empty() : intern(labels, l);
+  }
+
+  private <T> T intern(Map<T, T> map, T value) {
+    T old = map.putIfAbsent(value, value);
+    if (old != null) {
+      return old;
+    }
+    if (map.size() > bound) {
+      map.clear();
+    }
+    return value;
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.goroutines.model.internal;
+
+import io.github.goroutines.model.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects {@link Diagnostics} during one parse, keeping only the first few details. */
+public final class DiagnosticsCollector {
+  private static final int MAX_LINES = 10;
+  private static final int MAX_PROBLEMS = 100;
+
+  private long skippedLines;
+  private final List<Long> firstSkipped = new ArrayList<>();
+  private int incompleteBlocks;
+  private final List<String> problems = new ArrayList<>();
+
+  /**
+   * Records a line outside any block.
+   *
+   * @param line its 1-based number
+   */
+  public void skipped(long line) {
+    skippedLines++;
+    if (firstSkipped.size() < MAX_LINES) {
+      firstSkipped.add(line);
+    }
+  }
+
+  /** Records a block that was cut short. */
+  public void incomplete() {
+    incompleteBlocks++;
+  }
+
+  /**
+   * Records a problem that did not stop the parse.
+   *
+   * @param message what and where
+   */
+  public void problem(String message) {
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(message);
+    }
+  }
+
+  /**
+   * Returns what was collected.
+   *
+   * @return the diagnostics
+   */
+  public Diagnostics build() {
+    if (skippedLines == 0 && incompleteBlocks == 0 && problems.isEmpty()) {
+      return Diagnostics.none();
+    }
+    return new Diagnostics(skippedLines, firstSkipped, incompleteBlocks, problems);
+  }
+}

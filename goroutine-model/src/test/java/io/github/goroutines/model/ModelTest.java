@@ -1,0 +1,126 @@
+package io.github.goroutines.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+  private static final Frame PARK = Frame.of("runtime.gopark", "runtime/proc.go", 424);
+  private static final Frame LOCK = Frame.of("sync.(*Mutex).Lock", "sync/mutex.go", 92);
+  private static final Frame USER = Frame.of("main.worker", "example.com/app/main.go", 36);
+
+  @Test
+  void framesAreValues() {
+    Frame a = Frame.of("main.worker", "example.com/app/main.go", 36);
+    assertThat(a).isEqualTo(USER).hasSameHashCodeAs(USER);
+    assertThat(a).isNotEqualTo(Frame.of("main.worker", "example.com/app/main.go", 37));
+    Frame withPc =
+        Frame.of("main.worker", "m.go", 36, OptionalLong.of(0x516cb6), OptionalLong.empty(), false);
+    assertThat(withPc.pc()).hasValue(0x516cb6);
+    assertThat(withPc.entryOffset()).isEmpty();
+    assertThat(withPc).isNotEqualTo(Frame.of("main.worker", "m.go", 36));
+    assertThat(USER.location()).isEqualTo("example.com/app/main.go:36");
+    assertThatThrownBy(() -> Frame.of("f", "x.go", -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void stacksAreValuesWithElision() {
+    Stack s1 = Stack.of(List.of(PARK, LOCK, USER));
+    Stack s2 = Stack.of(List.of(PARK, LOCK, USER));
+    assertThat(s1).isEqualTo(s2).hasSameHashCodeAs(s2);
+    assertThat(s1.innermost()).contains(PARK);
+    assertThat(s1.outermost()).contains(USER);
+    assertThat(s1.firstUserFrame(true)).contains(USER);
+    assertThat(s1.firstUserFrame(false)).contains(LOCK);
+    assertThat(s1.frames()).containsExactly(PARK, LOCK, USER);
+    Stack elided = Stack.of(List.of(PARK, LOCK, USER), 2, 21);
+    assertThat(elided).isNotEqualTo(s1);
+    assertThat(elided.elided()).isTrue();
+    assertThat(elided.elidedFrames()).hasValue(21);
+    assertThat(elided.elisionIndex()).hasValue(2);
+    Stack old = Stack.of(List.of(PARK), 1, -1);
+    assertThat(old.elidedFrames()).isEmpty();
+    assertThat(Stack.of(List.of())).isSameAs(Stack.empty());
+    assertThat(Stack.empty().innermost()).isEmpty();
+  }
+
+  @Test
+  void labelsIgnoreOrder() {
+    Labels a = Labels.of(List.of(Label.of("user", "alice"), Label.of("req", "a \"q\"")));
+    Labels b = Labels.of(List.of(Label.of("req", "a \"q\""), Label.of("user", "alice")));
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a.get("user")).contains("alice");
+    assertThat(a.get("nope")).isEmpty();
+    assertThat(a.asMap()).containsExactly(
+        java.util.Map.entry("req", List.of("a \"q\"")), java.util.Map.entry("user", List.of("alice")));
+    assertThat(Labels.of(List.of(Label.numeric("bytes", 10, "bytes"))).get("bytes")).isEmpty();
+  }
+
+  @Test
+  void goroutineHeaderParts() {
+    Goroutine g =
+        Goroutine.builder(279, "semacquire")
+            .waitMinutes(892)
+            .lockedToThread(true)
+            .stack(Stack.of(List.of(PARK, USER)), List.of("0x0?", ""), List.of())
+            .createdBy(Frame.of("main.startTicker", "main.go", 12), 1)
+            .build();
+    assertThat(g.stateClass()).isEqualTo(StateClass.MUTEX);
+    assertThat(g.waitMinutes()).hasValue(892);
+    assertThat(g.creatorId()).hasValue(1);
+    assertThat(g.arguments()).containsExactly("0x0?", "");
+    assertThat(g.frameExtras()).containsExactly("", "");
+    assertThat(g.blockedForever()).isFalse();
+    Goroutine leaked = Goroutine.builder(-1L, "chan receive (nil chan) (leaked)").build();
+    assertThat(Long.toUnsignedString(leaked.id())).isEqualTo("18446744073709551615");
+    assertThat(leaked.baseState()).isEqualTo("chan receive (nil chan)");
+    assertThat(leaked.blockedForever()).isTrue();
+    assertThat(leaked.stateClass()).isEqualTo(StateClass.CHAN_RECEIVE);
+    assertThat(leaked.waitMinutes()).isEmpty();
+    assertThat(leaked.createdBy()).isEmpty();
+  }
+
+  @Test
+  void profileSumsCounts() {
+    Stack s = Stack.of(List.of(PARK, USER));
+    Profile p =
+        Profile.builder(ProfileFormat.PROTO)
+            .add(Sample.of(3, s, Labels.empty()))
+            .add(Sample.of(-1, s, Labels.empty()))
+            .build();
+    assertThat(p.totalCount()).isEqualTo(2);
+    assertThat(p.goroutines()).isEmpty();
+    assertThat(p.declaredTotal()).isEmpty();
+    assertThat(p.metadata()).isEqualTo(ProfileMetadata.empty());
+    assertThat(p.diagnostics().clean()).isTrue();
+  }
+
+  @Test
+  void exceptionCarriesPosition() {
+    ProfileParseException e =
+        ProfileParseException.atLine(ProfileFormat.DEBUG2, "expected a file line", 42,
+            "created by main.run\tx\u0001");
+    assertThat(e.lineNumber()).hasValue(42);
+    assertThat(e.byteOffset()).isEmpty();
+    assertThat(e.excerpt()).isEqualTo("created by main.run\\tx\\x01");
+    assertThat(e.getMessage())
+        .isEqualTo("expected a file line: \"created by main.run\\tx\\x01\" (debug=2, line 42)");
+    ProfileParseException b =
+        ProfileParseException.atOffset(ProfileFormat.PROTO, "varint over 10 bytes", 1184,
+            new byte[] {(byte) 0xff, 0x01});
+    assertThat(b.getMessage()).isEqualTo("varint over 10 bytes: [ff 01] (debug=0, byte offset 1184)");
+    assertThat(ProfileParseException.atLine(null, "x", 1, "a".repeat(100)).excerpt())
+        .hasSize(63).endsWith("...");
+  }
+
+  @Test
+  void optionsValidateLimits() {
+    assertThat(ParseOptions.defaults().strict()).isFalse();
+    assertThat(ParseOptions.defaults().withStrict(true).strict()).isTrue();
+    assertThatThrownBy(() -> ParseOptions.defaults().withMaxLineBytes(0))
+        .hasMessageContaining("maxLineBytes");
+  }
+}
