@@ -1,0 +1,48 @@
+package io.github.goroutines.parse.text;
+
+import io.github.goroutines.model.Diagnostics;
+import io.github.goroutines.model.ProfileFormat;
+import io.github.goroutines.model.Sample;
+import java.util.OptionalLong;
+
+/**
+ * Receives goroutines and records one by one from
+ * {@link TextProfileParser#stream(java.io.InputStream, io.github.goroutines.model.ParseOptions,
+ * DumpListener)}, so that input of any size can be scanned in small memory.
+ *
+ * <pre>{@code
+ * TextProfileParser.stream(in, ParseOptions.defaults(), sample -> {
+ *   if (sample.stack().contains("sync.(*WaitGroup).Wait")) {
+ *     hits.incrementAndGet();
+ *   }
+ * });
+ * }</pre>
+ *
+ * <p>Calls come from the thread that called {@code stream}, in input order.
+ */
+@FunctionalInterface
+public interface DumpListener {
+  /**
+   * A dump starts (an input may hold several).
+   *
+   * @param format {@link ProfileFormat#DEBUG1} or {@link ProfileFormat#DEBUG2}
+   * @param type the profile name, {@code goroutine} for debug=2
+   * @param declaredTotal the header's total (debug=1), or empty
+   * @param line the 1-based line where the dump starts
+   */
+  default void beginDump(ProfileFormat format, String type, OptionalLong declaredTotal, long line) {}
+
+  /**
+   * A debug=1 record or a debug=2 goroutine (then {@link Sample#goroutine()} is present).
+   *
+   * @param sample the sample
+   */
+  void sample(Sample sample);
+
+  /**
+   * The dump ends.
+   *
+   * @param diagnostics what a lenient parse passed over in it
+   */
+  default void endDump(Diagnostics diagnostics) {}
+}

@@ -1,0 +1,228 @@
+package io.github.goroutines.parse.text;
+
+import io.github.goroutines.model.Diagnostics;
+import io.github.goroutines.model.ParseOptions;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileFormat;
+import io.github.goroutines.model.ProfileParseException;
+import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.parse.text.internal.LineReader;
+import io.github.goroutines.parse.text.internal.TextParser;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Parses {@code debug=1} profiles ({@code goroutine profile: total N}) and {@code debug=2} dumps
+ * ({@code goroutine N [state]:}), also when they stand inside panic, {@code fatal error} or
+ * {@code SIGQUIT} output and logs.
+ *
+ * <pre>{@code
+ * Profile p = TextProfileParser.parse(bytes, ParseOptions.defaults());
+ * List<Profile> all = TextProfileParser.parseAll(logBytes, ParseOptions.defaults());
+ * }</pre>
+ *
+ * <p>Lenient by default: text outside goroutine blocks is skipped and counted in
+ * {@link Profile#diagnostics()}; a malformed line ends its block, which is kept and flagged
+ * {@link io.github.goroutines.model.Goroutine#incomplete()}; a cut last block is kept the same way.
+ * With {@link ParseOptions#strict()} the first problem throws. Limits always throw.
+ *
+ * <p>The whole-profile calls share strings, frames, stacks and label sets within one parse. All
+ * methods are thread-safe: each call has its own state. Streams passed in are read but not closed.
+ */
+public final class TextProfileParser {
+  private TextProfileParser() {}
+
+  /**
+   * Parses input that holds exactly one dump.
+   *
+   * @param input the bytes; not modified
+   * @param options strictness and limits
+   * @return the profile
+   * @throws ProfileParseException when the input holds no dump or several (use
+   *     {@link #parseAll(byte[], ParseOptions)}), or is malformed and {@code strict}
+   */
+  public static Profile parse(byte[] input, ParseOptions options) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(options, "options");
+    return single(collect(LineReader.of(input, options.maxLineBytes()), options));
+  }
+
+  /**
+   * Parses a stream that holds exactly one dump; reads at most {@link ParseOptions#maxInputBytes()}.
+   *
+   * @param in the input; not closed
+   * @param options strictness and limits
+   * @return the profile
+   * @throws ProfileParseException as {@link #parse(byte[], ParseOptions)}, and past the input limit
+   * @throws UncheckedIOException when reading fails
+   */
+  public static Profile parse(InputStream in, ParseOptions options) {
+    return single(parseAll(in, options));
+  }
+
+  /**
+   * Parses every dump of the input, in order: repeated SIGQUIT dumps in a log, concatenated
+   * {@code debug=1} profiles, a {@code debug=2} dump followed by a {@code debug=1} one.
+   *
+   * @param input the bytes; not modified
+   * @param options strictness and limits
+   * @return the profiles, empty when there are none
+   * @throws ProfileParseException on a limit, or on malformed input when {@code strict}
+   */
+  public static List<Profile> parseAll(byte[] input, ParseOptions options) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(options, "options");
+    return collect(LineReader.of(input, options.maxLineBytes()), options);
+  }
+
+  /**
+   * Parses every dump of a stream; reads at most {@link ParseOptions#maxInputBytes()}.
+   *
+   * @param in the input; not closed
+   * @param options strictness and limits
+   * @return the profiles, empty when there are none
+   * @throws ProfileParseException on a limit, or on malformed input when {@code strict}
+   * @throws UncheckedIOException when reading fails
+   */
+  public static List<Profile> parseAll(InputStream in, ParseOptions options) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(options, "options");
+    InputStream bounded = new Bounded(in, options.maxInputBytes());
+    return collect(LineReader.of(bounded, options.maxLineBytes()), options);
+  }
+
+  /**
+   * Delivers records and goroutines one by one without holding the input or the results: memory
+   * stays bounded whatever the input size. Strings, frames and stacks are still shared, through
+   * tables that are cleared when they grow large. {@link ParseOptions#maxInputBytes()} does not
+   * apply.
+   *
+   * @param in the input; not closed
+   * @param options strictness and limits
+   * @param listener receives the dumps
+   * @return the number of dumps found
+   * @throws ProfileParseException on a limit, or on malformed input when {@code strict}
+   * @throws UncheckedIOException when reading fails
+   */
+  public static int stream(InputStream in, ParseOptions options, DumpListener listener) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(listener, "listener");
+    TextParser.Sink sink =
+        new TextParser.Sink() {
+          @Override
+          public void begin(ProfileFormat format, String type, long total, long line) {
+            listener.beginDump(
+                format, type, total < 0 ? OptionalLong.empty() : OptionalLong.of(total), line);
+          }
+
+          @Override
+          public void sample(Sample sample) {
+            listener.sample(sample);
+          }
+
+          @Override
+          public void end(Diagnostics diagnostics) {
+            listener.endDump(diagnostics);
+          }
+        };
+    LineReader lines = LineReader.of(in, options.maxLineBytes());
+    return new TextParser(lines, options, new Canon(STREAM_TABLE_BOUND), sink).run();
+  }
+
+  /** Entries per dedup table in streaming mode before it is cleared. */
+  private static final int STREAM_TABLE_BOUND = 100_000;
+
+  private static List<Profile> collect(LineReader lines, ParseOptions options) {
+    List<Profile> profiles = new ArrayList<>(1);
+    TextParser.Sink sink =
+        new TextParser.Sink() {
+          private Profile.Builder current;
+
+          @Override
+          public void begin(ProfileFormat format, String type, long total, long line) {
+            current = Profile.builder(format).type(type);
+            if (total >= 0) {
+              current.declaredTotal(total);
+            }
+          }
+
+          @Override
+          public void sample(Sample sample) {
+            current.add(sample);
+          }
+
+          @Override
+          public void end(Diagnostics diagnostics) {
+            profiles.add(current.diagnostics(diagnostics).build());
+            current = null;
+          }
+        };
+    new TextParser(lines, options, new Canon(Integer.MAX_VALUE), sink).run();
+    return profiles;
+  }
+
+  private static Profile single(List<Profile> profiles) {
+    if (profiles.isEmpty()) {
+      throw ProfileParseException.atLine(
+          null,
+          "no goroutine dump found: expected 'goroutine profile: total N' or 'goroutine N [state]:'",
+          1,
+          "");
+    }
+    if (profiles.size() > 1) {
+      Profile second = profiles.get(1);
+      throw ProfileParseException.atLine(
+          second.format(),
+          "input holds "
+              + profiles.size()
+              + " dumps; use TextProfileParser.parseAll (or GoroutineProfiles.parseAll)",
+          second.goroutines().isEmpty()
+              ? 1
+              : second.goroutines().get(0).headerLine().orElse(1),
+          "");
+    }
+    return profiles.get(0);
+  }
+
+  /** Counts bytes and stops at the input limit. */
+  private static final class Bounded extends FilterInputStream {
+    private final long max;
+    private long count;
+
+    Bounded(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+        if (count > max) {
+          throw ProfileParseException.atOffset(
+              null,
+              "input larger than " + max + " bytes (raise ParseOptions.maxInputBytes)",
+              max,
+              new byte[0]);
+        }
+      }
+      return n;
+    }
+  }
+}

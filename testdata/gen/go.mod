@@ -1,0 +1,3 @@
+module example.com/leaky/v2
+
+go 1.19
