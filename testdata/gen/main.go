@@ -123,6 +123,9 @@ func chain(depth int) {
 
 var globalFn = func() { <-never }
 
+// client keeps the dialled connection alive.
+var client net.Conn
+
 func setup() (unlock func()) {
 	jobs := make(chan int)
 	for i := 0; i < *workers; i++ {
@@ -138,7 +141,8 @@ func setup() (unlock func()) {
 	wg.Add(1)
 	go ticker(&wg)
 
-	go func() { never <- 1 }() // chan send
+	sendTo := make(chan int)
+	go func() { sendTo <- 1 }() // chan send
 	go func() {
 		var c chan int
 		<-c // chan receive (nil chan)
@@ -190,7 +194,7 @@ func setup() (unlock func()) {
 		}
 	}()
 	if c, err := net.Dial("tcp", ln.Addr().String()); err == nil {
-		_ = c // kept open: the server side waits in Read
+		client = c // kept open: the server side waits in Read
 	}
 
 	var fds [2]int
