@@ -1,0 +1,74 @@
+package io.github.goroutines.parse.proto.internal;
+
+import io.github.goroutines.model.ProfileFormat;
+import io.github.goroutines.model.ProfileParseException;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/** Bounded gzip decompression: it stops at the limit, so a gzip bomb costs little memory. */
+public final class Gunzip {
+  private Gunzip() {}
+
+  /**
+   * Tells whether the bytes start with the gzip magic.
+   *
+   * @param b the input
+   * @return true for {@code 1f 8b}
+   */
+  public static boolean isGzip(byte[] b) {
+    return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+  }
+
+  /**
+   * Inflates all gzip members of the input.
+   *
+   * @param input the compressed bytes
+   * @param max the most bytes that may come out
+   * @return the decompressed bytes
+   * @throws ProfileParseException when the stream is corrupt, cut short, or inflates past {@code max}
+   */
+  public static byte[] inflate(byte[] input, long max) {
+    ByteArrayInputStream source = new ByteArrayInputStream(input);
+    byte[] out = new byte[(int) Math.min(max + 1, Math.max(4096L, input.length * 4L))];
+    int n = 0;
+    try (GZIPInputStream gz = new GZIPInputStream(source, 64 * 1024)) {
+      while (true) {
+        if (n == out.length) {
+          if (n > max) {
+            break;
+          }
+          out = Arrays.copyOf(out, (int) Math.min(max + 1, (long) out.length * 2));
+        }
+        int r = gz.read(out, n, out.length - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+    } catch (EOFException e) {
+      throw error("gzip stream ends early (truncated profile?)", input, source);
+    } catch (IOException e) {
+      throw error("corrupt gzip stream: " + e.getMessage(), input, source);
+    }
+    if (n > max) {
+      throw ProfileParseException.atOffset(
+          ProfileFormat.PROTO,
+          "profile inflates to more than " + max + " bytes (raise ParseOptions.maxDecompressedBytes)",
+          input.length - source.available(),
+          new byte[0]);
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private static ProfileParseException error(String message, byte[] input, ByteArrayInputStream s) {
+    int offset = input.length - s.available();
+    return ProfileParseException.atOffset(
+        ProfileFormat.PROTO,
+        message,
+        offset,
+        Arrays.copyOfRange(input, Math.max(0, offset - 8), Math.min(input.length, offset + 8)));
+  }
+}

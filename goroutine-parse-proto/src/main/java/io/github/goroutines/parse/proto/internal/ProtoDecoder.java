@@ -1,0 +1,574 @@
+package io.github.goroutines.parse.proto.internal;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Label;
+import io.github.goroutines.model.Labels;
+import io.github.goroutines.model.Mapping;
+import io.github.goroutines.model.ParseOptions;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileFormat;
+import io.github.goroutines.model.ProfileMetadata;
+import io.github.goroutines.model.ProfileParseException;
+import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.Stack;
+import io.github.goroutines.model.ValueType;
+import io.github.goroutines.model.internal.Canon;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Decodes one {@code profile.proto} message in two passes. Pass one walks the wire format with
+ * {@link CodedInputStream} and keeps raw ids, string-table indexes and byte offsets in primitive
+ * lists; pass two resolves them with explicit range checks into the shared model.
+ *
+ * <p>Field numbers follow google/pprof's {@code proto/profile.proto}; each {@code case} names the
+ * declaration it reads. Unknown fields are skipped. Not thread-safe: one instance per decode.
+ */
+public final class ProtoDecoder {
+  private static final int WT_VARINT = WireFormat.WIRETYPE_VARINT;
+  private static final int WT_LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
+
+  private final byte[] data;
+  private final ParseOptions options;
+  private final Canon canon = new Canon(Integer.MAX_VALUE);
+  private CodedInputStream in;
+
+  // string_table: start and length of each string in data
+  private final LongList strings = new LongList(256);
+  private String[] resolved;
+  // sample_type and period_type: pairs of string indexes
+  private final LongList sampleTypes = new LongList(4);
+  private long periodType = -1;
+  private long period;
+  private long timeNanos;
+  private long durationNanos;
+  private long dropFrames;
+  private long keepFrames;
+  private long defaultSampleType;
+  private long docUrl;
+  private final LongList comments = new LongList(4);
+  private final LongList periodTypeOffsets = new LongList(1);
+
+  // samples: ranges into the shared lists below, and the message offset
+  private final LongList sLocEnd = new LongList(1024);
+  private final LongList sValEnd = new LongList(1024);
+  private final LongList sLabEnd = new LongList(1024);
+  private final LongList sOffset = new LongList(1024);
+  private final LongList locIds = new LongList(8192);
+  private final LongList values = new LongList(1024);
+  private final LongList labKey = new LongList(64);
+  private final LongList labStr = new LongList(64);
+  private final LongList labNum = new LongList(64);
+  private final LongList labUnit = new LongList(64);
+
+  // locations
+  private final IdIndex locIndex = new IdIndex();
+  private final LongList locAddress = new LongList(1024);
+  private final LongList locLineEnd = new LongList(1024);
+  private final LongList locOffset = new LongList(1024);
+  private final LongList lineFunction = new LongList(1024);
+  private final LongList lineNumber = new LongList(1024);
+  private Frame[][] locFrames;
+
+  // functions
+  private final IdIndex funcIndex = new IdIndex();
+  private final LongList funcName = new LongList(1024);
+  private final LongList funcFile = new LongList(1024);
+  private final LongList funcOffset = new LongList(1024);
+
+  // mappings: id, start, limit, offset, filename, build id, flag bits, message offset
+  private final List<long[]> mappings = new ArrayList<>();
+
+  /**
+   * Prepares a decode.
+   *
+   * @param data the uncompressed message; not modified
+   * @param options limits
+   */
+  public ProtoDecoder(byte[] data, ParseOptions options) {
+    this.data = data;
+    this.options = options;
+  }
+
+  /**
+   * Decodes the message.
+   *
+   * @return the profile
+   * @throws ProfileParseException when the message is malformed or not a goroutine profile
+   */
+  public Profile decode() {
+    in = CodedInputStream.newInstance(data);
+    try {
+      readProfile();
+    } catch (IOException e) {
+      throw error("malformed protobuf: " + e.getMessage(), in.getTotalBytesRead());
+    }
+    return resolve();
+  }
+
+  // ------------------------------------------------------------------ pass one
+
+  private void readProfile() throws IOException {
+    while (true) {
+      int at = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        return;
+      }
+      int field = WireFormat.getTagFieldNumber(tag);
+      int type = WireFormat.getTagWireType(tag);
+      switch (field) {
+        case 1 -> { // repeated ValueType sample_type = 1
+          expect(type, WT_LEN, field, at);
+          long[] vt = valueType();
+          sampleTypes.add(vt[0]);
+          sampleTypes.add(vt[1]);
+        }
+        case 2 -> { // repeated Sample sample = 2
+          expect(type, WT_LEN, field, at);
+          sample(at);
+        }
+        case 3 -> { // repeated Mapping mapping = 3
+          expect(type, WT_LEN, field, at);
+          mapping(at);
+        }
+        case 4 -> { // repeated Location location = 4
+          expect(type, WT_LEN, field, at);
+          location(at);
+        }
+        case 5 -> { // repeated Function function = 5
+          expect(type, WT_LEN, field, at);
+          function(at);
+        }
+        case 6 -> { // repeated string string_table = 6
+          expect(type, WT_LEN, field, at);
+          int len = in.readRawVarint32();
+          int start = in.getTotalBytesRead();
+          in.skipRawBytes(len);
+          strings.add((long) start << 32 | len);
+        }
+        case 7 -> dropFrames = varint(type, field, at); // int64 drop_frames = 7
+        case 8 -> keepFrames = varint(type, field, at); // int64 keep_frames = 8
+        case 9 -> timeNanos = varint(type, field, at); // int64 time_nanos = 9
+        case 10 -> durationNanos = varint(type, field, at); // int64 duration_nanos = 10
+        case 11 -> { // ValueType period_type = 11
+          expect(type, WT_LEN, field, at);
+          long[] vt = valueType();
+          periodType = vt[0] << 32 | (vt[1] & 0xffffffffL);
+          periodTypeOffsets.add(at);
+          checkIndex(vt[0], at);
+          checkIndex(vt[1], at);
+        }
+        case 12 -> period = varint(type, field, at); // int64 period = 12
+        case 13 -> repeated(type, field, at, comments); // repeated int64 comment = 13
+        case 14 -> defaultSampleType = varint(type, field, at); // int64 default_sample_type = 14
+        case 15 -> docUrl = varint(type, field, at); // int64 doc_url = 15
+        default -> in.skipField(tag);
+      }
+    }
+  }
+
+  private long[] valueType() throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    long type = 0;
+    long unit = 0;
+    while (true) {
+      int at = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case 1 -> type = varint(WireFormat.getTagWireType(tag), 1, at); // int64 type = 1
+        case 2 -> unit = varint(WireFormat.getTagWireType(tag), 2, at); // int64 unit = 2
+        default -> in.skipField(tag);
+      }
+    }
+    in.popLimit(limit);
+    return new long[] {type, unit};
+  }
+
+  private void sample(int at) throws IOException {
+    if (sOffset.size() >= options.maxSamples()) {
+      throw error("more than " + options.maxSamples() + " samples (raise ParseOptions.maxSamples)", at);
+    }
+    int limit = in.pushLimit(in.readRawVarint32());
+    int locStart = locIds.size();
+    while (true) {
+      int fieldAt = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int type = WireFormat.getTagWireType(tag);
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case 1 -> repeated(type, 1, fieldAt, locIds); // repeated uint64 location_id = 1
+        case 2 -> repeated(type, 2, fieldAt, values); // repeated int64 value = 2
+        case 3 -> { // repeated Label label = 3
+          expect(type, WT_LEN, 3, fieldAt);
+          label();
+        }
+        default -> in.skipField(tag);
+      }
+      if (locIds.size() - locStart > options.maxFramesPerStack()) {
+        throw error("more than " + options.maxFramesPerStack()
+            + " locations in one sample (raise ParseOptions.maxFramesPerStack)", at);
+      }
+    }
+    in.popLimit(limit);
+    sLocEnd.add(locIds.size());
+    sValEnd.add(values.size());
+    sLabEnd.add(labKey.size());
+    sOffset.add(at);
+  }
+
+  private void label() throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    long key = 0;
+    long str = 0;
+    long num = 0;
+    long unit = 0;
+    while (true) {
+      int at = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int type = WireFormat.getTagWireType(tag);
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case 1 -> key = varint(type, 1, at); // int64 key = 1
+        case 2 -> str = varint(type, 2, at); // int64 str = 2
+        case 3 -> num = varint(type, 3, at); // int64 num = 3
+        case 4 -> unit = varint(type, 4, at); // int64 num_unit = 4
+        default -> in.skipField(tag);
+      }
+    }
+    in.popLimit(limit);
+    labKey.add(key);
+    labStr.add(str);
+    labNum.add(num);
+    labUnit.add(unit);
+  }
+
+  private void mapping(int at) throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    long[] m = new long[8];
+    m[7] = at;
+    while (true) {
+      int fieldAt = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int field = WireFormat.getTagFieldNumber(tag);
+      int type = WireFormat.getTagWireType(tag);
+      if (field >= 1 && field <= 6) {
+        // uint64 id = 1; memory_start = 2; memory_limit = 3; file_offset = 4;
+        // int64 filename = 5; int64 build_id = 6
+        m[field - 1] = varint(type, field, fieldAt);
+      } else if (field >= 7 && field <= 10) {
+        // bool has_functions = 7; has_filenames = 8; has_line_numbers = 9; has_inline_frames = 10
+        if (varint(type, field, fieldAt) != 0) {
+          m[6] |= 1L << (field - 7);
+        }
+      } else {
+        in.skipField(tag);
+      }
+    }
+    in.popLimit(limit);
+    if (m[0] == 0) {
+      throw error("mapping with reserved id 0", at);
+    }
+    mappings.add(m);
+  }
+
+  private void location(int at) throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    long id = 0;
+    long address = 0;
+    while (true) {
+      int fieldAt = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int type = WireFormat.getTagWireType(tag);
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case 1 -> id = varint(type, 1, fieldAt); // uint64 id = 1
+        case 3 -> address = varint(type, 3, fieldAt); // uint64 address = 3
+        case 4 -> { // repeated Line line = 4
+          expect(type, WT_LEN, 4, fieldAt);
+          line();
+        }
+        default -> in.skipField(tag); // mapping_id = 2, is_folded = 5, unknown
+      }
+    }
+    in.popLimit(limit);
+    if (id == 0) {
+      throw error("location with reserved id 0", at);
+    }
+    if (!locIndex.put(id, locOffset.size())) {
+      throw error("two locations with id " + Long.toUnsignedString(id), at);
+    }
+    locAddress.add(address);
+    locLineEnd.add(lineFunction.size());
+    locOffset.add(at);
+  }
+
+  private void line() throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    long function = 0;
+    long number = 0;
+    while (true) {
+      int at = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int type = WireFormat.getTagWireType(tag);
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case 1 -> function = varint(type, 1, at); // uint64 function_id = 1
+        case 2 -> number = varint(type, 2, at); // int64 line = 2
+        default -> in.skipField(tag); // int64 column = 3, unknown
+      }
+    }
+    in.popLimit(limit);
+    lineFunction.add(function);
+    lineNumber.add(number);
+  }
+
+  private void function(int at) throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    long id = 0;
+    long name = 0;
+    long systemName = 0;
+    long file = 0;
+    while (true) {
+      int fieldAt = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int type = WireFormat.getTagWireType(tag);
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case 1 -> id = varint(type, 1, fieldAt); // uint64 id = 1
+        case 2 -> name = varint(type, 2, fieldAt); // int64 name = 2
+        case 3 -> systemName = varint(type, 3, fieldAt); // int64 system_name = 3
+        case 4 -> file = varint(type, 4, fieldAt); // int64 filename = 4
+        default -> in.skipField(tag); // int64 start_line = 5, unknown
+      }
+    }
+    in.popLimit(limit);
+    if (id == 0) {
+      throw error("function with reserved id 0", at);
+    }
+    if (!funcIndex.put(id, funcOffset.size())) {
+      throw error("two functions with id " + Long.toUnsignedString(id), at);
+    }
+    funcName.add(name != 0 ? name : systemName);
+    funcFile.add(file);
+    funcOffset.add(at);
+  }
+
+  private long varint(int type, int field, int at) throws IOException {
+    expect(type, WT_VARINT, field, at);
+    return in.readRawVarint64();
+  }
+
+  /** A repeated scalar, packed (wire type 2) or not (wire type 0): both occur in one file. */
+  private void repeated(int type, int field, int at, LongList into) throws IOException {
+    if (type == WT_VARINT) {
+      into.add(in.readRawVarint64());
+    } else if (type == WT_LEN) {
+      int limit = in.pushLimit(in.readRawVarint32());
+      while (in.getBytesUntilLimit() > 0) {
+        into.add(in.readRawVarint64());
+      }
+      in.popLimit(limit);
+    } else {
+      throw error("field " + field + " has wire type " + type + ", expected 0 or 2", at);
+    }
+  }
+
+  private void expect(int type, int wanted, int field, int at) {
+    if (type != wanted) {
+      throw error("field " + field + " has wire type " + type + ", expected " + wanted, at);
+    }
+  }
+
+  private void checkIndex(long index, int at) {
+    // resolved later; nothing to do in pass one
+  }
+
+  // ------------------------------------------------------------------ pass two
+
+  private Profile resolve() {
+    resolved = new String[strings.size()];
+    if (strings.size() > 0 && str(0, 0).length() != 0) {
+      throw error("string_table[0] must be the empty string", (int) (strings.get(0) >>> 32));
+    }
+    List<ValueType> types = new ArrayList<>(sampleTypes.size() / 2);
+    int countIndex = -1;
+    for (int i = 0; i < sampleTypes.size(); i += 2) {
+      ValueType vt = new ValueType(str(sampleTypes.get(i), 0), str(sampleTypes.get(i + 1), 0));
+      if (countIndex < 0 && (vt.type().equals("goroutine") || vt.type().equals("goroutineleak"))) {
+        countIndex = i / 2;
+      }
+      types.add(vt);
+    }
+    if (countIndex < 0) {
+      throw error("not a goroutine profile: sample types " + types
+          + "; expected goroutine/count or goroutineleak/count", 0);
+    }
+    locFrames = new Frame[locOffset.size()][];
+    Profile.Builder profile =
+        Profile.builder(ProfileFormat.PROTO).type(types.get(countIndex).type());
+    List<Frame> frames = new ArrayList<>(64);
+    int locStart = 0;
+    int valStart = 0;
+    int labStart = 0;
+    for (int s = 0; s < sOffset.size(); s++) {
+      int at = (int) sOffset.get(s);
+      int locEnd = (int) sLocEnd.get(s);
+      int valEnd = (int) sValEnd.get(s);
+      int labEnd = (int) sLabEnd.get(s);
+      if (valEnd - valStart != types.size()) {
+        throw error("sample has " + (valEnd - valStart) + " values but the profile declares "
+            + types.size() + " sample types", at);
+      }
+      frames.clear();
+      for (int i = locStart; i < locEnd; i++) {
+        long id = locIds.get(i);
+        int loc = locIndex.get(id);
+        if (loc < 0) {
+          throw error("sample refers to location id " + Long.toUnsignedString(id)
+              + ", which does not exist", at);
+        }
+        frames.addAll(Arrays.asList(frames(loc)));
+      }
+      if (frames.size() > options.maxFramesPerStack()) {
+        throw error("more than " + options.maxFramesPerStack()
+            + " frames in one sample (raise ParseOptions.maxFramesPerStack)", at);
+      }
+      Stack stack = canon.stack(Stack.of(frames));
+      Labels labels = labels(labStart, labEnd, at);
+      profile.add(Sample.of(values.get(valStart + countIndex), stack, labels));
+      locStart = locEnd;
+      valStart = valEnd;
+      labStart = labEnd;
+    }
+    return profile.metadata(metadata(types)).build();
+  }
+
+  private Frame[] frames(int loc) {
+    Frame[] cached = locFrames[loc];
+    if (cached != null) {
+      return cached;
+    }
+    int at = (int) locOffset.get(loc);
+    int lineStart = loc == 0 ? 0 : (int) locLineEnd.get(loc - 1);
+    int lineEnd = (int) locLineEnd.get(loc);
+    OptionalLong pc = OptionalLong.of(locAddress.get(loc));
+    Frame[] result;
+    if (lineStart == lineEnd) {
+      // an unsymbolised location: only its address is known
+      result = new Frame[] {canon.frame(Frame.of("", "", 0, pc, OptionalLong.empty(), false))};
+    } else {
+      result = new Frame[lineEnd - lineStart];
+      for (int l = lineStart; l < lineEnd; l++) {
+        long fid = lineFunction.get(l);
+        String name = "";
+        String file = "";
+        if (fid != 0) {
+          int f = funcIndex.get(fid);
+          if (f < 0) {
+            throw error("location refers to function id " + Long.toUnsignedString(fid)
+                + ", which does not exist", at);
+          }
+          int fAt = (int) funcOffset.get(f);
+          name = str(funcName.get(f), fAt);
+          file = str(funcFile.get(f), fAt);
+        }
+        long number = lineNumber.get(l);
+        if (number < 0 || number > Integer.MAX_VALUE) {
+          throw error("line number " + number + " out of range", at);
+        }
+        // Lines are innermost first; all but the last were inlined into the next one
+        result[l - lineStart] =
+            canon.frame(
+                Frame.of(name, file, (int) number, pc, OptionalLong.empty(), l < lineEnd - 1));
+      }
+    }
+    locFrames[loc] = result;
+    return result;
+  }
+
+  private Labels labels(int from, int to, int at) {
+    if (from == to) {
+      return Labels.empty();
+    }
+    List<Label> list = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      String key = str(labKey.get(i), at);
+      long num = labNum.get(i);
+      long unit = labUnit.get(i);
+      if (labStr.get(i) == 0 && (num != 0 || unit != 0)) {
+        list.add(Label.numeric(key, num, str(unit, at)));
+      } else {
+        list.add(Label.of(key, str(labStr.get(i), at)));
+      }
+    }
+    return canon.labels(Labels.of(list));
+  }
+
+  private ProfileMetadata metadata(List<ValueType> types) {
+    List<String> commentText = new ArrayList<>(comments.size());
+    for (int i = 0; i < comments.size(); i++) {
+      commentText.add(str(comments.get(i), 0));
+    }
+    Optional<ValueType> pt = Optional.empty();
+    if (periodType != -1) {
+      int at = (int) periodTypeOffsets.get(0);
+      pt = Optional.of(new ValueType(str(periodType >>> 32, at), str(periodType & 0xffffffffL, at)));
+    }
+    List<Mapping> maps = new ArrayList<>(mappings.size());
+    for (long[] m : mappings) {
+      int at = (int) m[7];
+      maps.add(new Mapping(m[0], m[1], m[2], m[3], str(m[4], at), str(m[5], at),
+          (m[6] & 1) != 0, (m[6] & 2) != 0, (m[6] & 4) != 0, (m[6] & 8) != 0));
+    }
+    return new ProfileMetadata(types, str(defaultSampleType, 0), pt, period, timeNanos,
+        durationNanos, commentText, str(dropFrames, 0), str(keepFrames, 0), str(docUrl, 0), maps);
+  }
+
+  /** Resolves a string-table index with a range check; index 0 is always "". */
+  private String str(long index, int at) {
+    if (index == 0 && strings.size() == 0) {
+      return "";
+    }
+    if (index < 0 || index >= strings.size()) {
+      throw error("string index " + index + " outside string table [0, " + strings.size() + ")", at);
+    }
+    int i = (int) index;
+    String s = resolved[i];
+    if (s == null) {
+      long packed = strings.get(i);
+      int start = (int) (packed >>> 32);
+      s = canon.string(data, start, start + (int) packed);
+      resolved[i] = s;
+    }
+    return s;
+  }
+
+  private ProfileParseException error(String message, int offset) {
+    int from = Math.max(0, Math.min(offset, data.length));
+    return ProfileParseException.atOffset(
+        ProfileFormat.PROTO, message, offset, Arrays.copyOfRange(data, from, Math.min(data.length, from + 16)));
+  }
+}
