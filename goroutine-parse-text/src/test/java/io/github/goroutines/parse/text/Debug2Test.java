@@ -318,7 +318,7 @@ class Debug2Test {
             "goroutine 2 [sleep]:\ntime.Sleep(0x1)\n".getBytes(StandardCharsets.UTF_8),
             ParseOptions.defaults().withStrict(true)))
         .isInstanceOf(ProfileParseException.class)
-        .hasMessageContaining("ends inside a goroutine block");
+        .hasMessageContaining("input ends inside the block of goroutine 2");
   }
 
   @Test

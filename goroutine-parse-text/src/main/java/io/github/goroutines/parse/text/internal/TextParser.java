@@ -1118,9 +1118,7 @@ public final class TextParser {
             state == State.AFTER_CREATOR
                 || (state == State.CALL && (!frames().isEmpty() || gUnavailable));
         if (!complete || cut) {
-          if (options.strict()) {
-            throw error("input ends inside a goroutine block");
-          }
+          problem("input ends inside the block of goroutine " + Long.toUnsignedString(gId));
           gIncomplete = true;
         }
         finishGoroutine();
