@@ -1,0 +1,328 @@
+package io.github.goroutines.analysis;
+
+import io.github.goroutines.analysis.internal.GoFormat;
+import io.github.goroutines.analysis.internal.States;
+import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Label;
+import io.github.goroutines.model.Mapping;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.Stack;
+import io.github.goroutines.model.StateClass;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Plain-text reports: {@link #top(Profile, Top)} and {@link #traces(Profile)} read like
+ * {@code go tool pprof -top} and {@code -traces}; {@link #summary(List, int)} is the leak-hunting
+ * report (totals by state, top blocking sites with wait times, suspects); {@link #diff(Diff, int)}
+ * shows growth between snapshots.
+ *
+ * <p>Every report ends with a newline and depends only on its input, so it can be compared with a
+ * recorded file. Thread-safe.
+ */
+public final class TextReports {
+  private TextReports() {}
+
+  /**
+   * The header pprof prints: file, build id, comments, type, time, and duration for delta profiles.
+   *
+   * @param p the profile
+   * @return the header lines
+   */
+  static List<String> header(Profile p) {
+    List<String> lines = new ArrayList<>();
+    if (!p.metadata().mappings().isEmpty()) {
+      Mapping m = p.metadata().mappings().get(0);
+      if (!m.filename().isEmpty()) {
+        String f = m.filename();
+        lines.add("File: " + f.substring(f.lastIndexOf('/') + 1));
+      }
+      if (!m.buildId().isEmpty()) {
+        lines.add("Build ID: " + m.buildId());
+      }
+    }
+    for (String c : p.metadata().comments()) {
+      if (!c.startsWith("#")) {
+        lines.add(c);
+      }
+    }
+    lines.add("Type: " + p.type());
+    if (p.metadata().timeNanos() != 0) {
+      lines.add("Time: " + GoFormat.time(p.metadata().timeNanos()));
+    }
+    return lines;
+  }
+
+  /**
+   * Formats a {@link Top} like {@code go tool pprof -top}: the rows whose cum reaches pprof's
+   * default node fraction (0.5% of the total), flat, flat%, sum%, cum, cum%, name and inline mark.
+   *
+   * @param profile the profile the table was computed from (for the header)
+   * @param top the table
+   * @return the report
+   */
+  public static String top(Profile profile, Top top) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : header(profile)) {
+      sb.append(line).append('\n');
+    }
+    if (top.attributedToUserCode()) {
+      sb.append("Runtime and standard-library frames attributed to the first user frame\n");
+    }
+    List<Top.Row> shown = top.shownRows();
+    long shownFlat = shown.stream().mapToLong(Top.Row::flat).sum();
+    long total = top.total();
+    sb.append(String.format(Locale.ROOT, "Showing nodes accounting for %d, %s of %d total%n",
+        shownFlat, GoFormat.percentage(shownFlat, total).trim(), total));
+    int dropped = top.rows().size() - shown.size();
+    if (total != 0 && dropped > 0) {
+      sb.append("Dropped ").append(dropped).append(dropped == 1 ? " node" : " nodes")
+          .append(" (cum <= ").append(Math.abs((long) (total * 0.005))).append(")\n");
+    }
+    sb.append(String.format(Locale.ROOT, "%10s %5s%% %5s%% %10s %5s%%%n", "flat", "flat", "sum",
+        "cum", "cum"));
+    long sum = 0;
+    for (Top.Row r : shown) {
+      sum += r.flat();
+      sb.append(String.format(Locale.ROOT, "%10d %s %s %10d %s  %s%s%n", r.flat(),
+          GoFormat.percentage(r.flat(), total), GoFormat.percentage(sum, total), r.cum(),
+          GoFormat.percentage(r.cum(), total), r.function(),
+          r.inline().isEmpty() ? "" : " " + r.inline()));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Lists every sample like {@code go tool pprof -traces}: labels, then the count and the frames,
+   * innermost first, inlined frames marked.
+   *
+   * @param profile the profile
+   * @return the report
+   */
+  public static String traces(Profile profile) {
+    String separator = "-----------+-------------------------------------------------------\n";
+    StringBuilder sb = new StringBuilder();
+    for (String line : header(profile)) {
+      sb.append(line).append('\n');
+    }
+    for (Sample s : profile.samples()) {
+      if (s.stack().isEmpty()) {
+        continue;
+      }
+      sb.append(separator);
+      List<String> labels = new ArrayList<>();
+      List<String> numeric = new ArrayList<>();
+      // like pprof, which drops labels whose value is empty (Go omits the value in the proto)
+      Map<String, List<String>> strings = s.labels().asMap();
+      strings.forEach((k, v) -> {
+        List<String> nonEmpty = v.stream().filter(x -> !x.isEmpty()).toList();
+        if (!nonEmpty.isEmpty()) {
+          labels.add(String.format(Locale.ROOT, "%10s:  %s%n", k, String.join(" ", nonEmpty)));
+        }
+      });
+      Map<String, List<String>> numbers = new java.util.TreeMap<>();
+      for (Label l : s.labels().list()) {
+        if (l.numeric()) {
+          numbers.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l.number() + l.unit());
+        }
+      }
+      numbers.forEach((k, v) -> numeric.add(String.format(Locale.ROOT, "%10s:  %s%n", k,
+          String.join(" ", v))));
+      labels.sort(null);
+      numeric.sort(null);
+      labels.forEach(sb::append);
+      numeric.forEach(sb::append);
+      boolean first = true;
+      for (Frame f : s.stack().frames()) {
+        sb.append(String.format(Locale.ROOT, "%10s   %s%s%n", first ? Long.toString(s.count()) : "",
+            f.function(), f.inlined() ? " (inline)" : ""));
+        first = false;
+      }
+    }
+    sb.append(separator);
+    return sb.toString();
+  }
+
+  /**
+   * Formats ranked groups: count, share, wait minutes where known, key.
+   *
+   * @param groups the groups
+   * @param limit the most groups shown
+   * @return the report
+   */
+  public static String groups(Groups groups, int limit) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%d goroutines in %d groups by %s%n", groups.total(),
+        groups.list().size(), groups.grouping().name()));
+    for (Group g : groups.top(limit)) {
+      sb.append(String.format(Locale.ROOT, "%8d %6s  %s%s%n", g.count(),
+          LeakSuspects.percent(g.share()), g.key(), waits(g)));
+    }
+    more(sb, groups.list().size(), limit, "group");
+    return sb.toString();
+  }
+
+  /**
+   * The leak-hunting report of one or more snapshots of a process (the last one is described):
+   * total and declared total, goroutines by state, the top blocking sites with their state and wait
+   * minutes, then the leak suspects with their evidence.
+   *
+   * @param snapshots one or more profiles, oldest first
+   * @param limit the most sites and suspects shown
+   * @return the report
+   */
+  public static String summary(List<Profile> snapshots, int limit) {
+    Objects.requireNonNull(snapshots, "snapshots");
+    Profile p = snapshots.get(snapshots.size() - 1);
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", p.type(),
+        p.format().label(), p.totalCount()));
+    if (snapshots.size() > 1) {
+      sb.append(", ").append(snapshots.size()).append(" snapshots: ");
+      for (int i = 0; i < snapshots.size(); i++) {
+        sb.append(i == 0 ? "" : " -> ").append(snapshots.get(i).totalCount());
+      }
+    }
+    sb.append('\n');
+    if (!p.diagnostics().clean()) {
+      sb.append(String.format(Locale.ROOT,
+          "  (parse: %d lines outside goroutine blocks skipped, %d incomplete blocks, %d problems)%n",
+          p.diagnostics().skippedLines(), p.diagnostics().incompleteBlocks(),
+          p.diagnostics().problems().size()));
+    }
+    sb.append("\nBy state:\n");
+    Map<StateClass, Long> byState = new EnumMap<>(StateClass.class);
+    for (Sample s : p.samples()) {
+      byState.merge(States.classOf(s), s.count(), Long::sum);
+    }
+    byState.entrySet().stream()
+        .sorted(Map.Entry.<StateClass, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", e.getValue(),
+            LeakSuspects.percent(p.totalCount() == 0 ? 0 : (double) e.getValue() / p.totalCount()),
+            e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+    Groups sites = Groups.of(p, Grouping.firstUserFrame());
+    sb.append("\nTop blocking sites (first user frame):\n");
+    for (Group g : sites.top(limit)) {
+      sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
+          LeakSuspects.percent(g.share()), g.key()));
+      sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
+    }
+    more(sb, sites.list().size(), limit, "site");
+    List<Suspect> suspects = LeakSuspects.of(snapshots);
+    sb.append("\nLeak suspects:");
+    if (suspects.isEmpty()) {
+      sb.append(" none (no blocked site scores ").append((int) LeakSuspects.THRESHOLD)
+          .append(" or more)\n");
+    } else {
+      sb.append('\n');
+    }
+    int rank = 0;
+    for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
+      sb.append(String.format(Locale.ROOT, "%3d. %s  [score %.1f]%n", ++rank, s.site(), s.score()));
+      for (String e : s.evidence()) {
+        sb.append("       - ").append(e).append('\n');
+      }
+    }
+    more(sb, suspects.size(), limit, "suspect");
+    return sb.toString();
+  }
+
+  /**
+   * Formats a diff: totals per snapshot, then the groups that changed, largest growth first.
+   *
+   * @param diff the diff
+   * @param limit the most rows shown
+   * @return the report
+   */
+  public static String diff(Diff diff, int limit) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Goroutines per snapshot: ");
+    List<Long> totals = diff.totals();
+    for (int i = 0; i < totals.size(); i++) {
+      sb.append(i == 0 ? "" : " -> ").append(totals.get(i));
+    }
+    long change = totals.get(totals.size() - 1) - totals.get(0);
+    sb.append(String.format(Locale.ROOT, " (%+d)%n", change));
+    sb.append("Changes by ").append(diff.grouping().name()).append(":\n");
+    List<Diff.Row> changed = diff.rows().stream().filter(r -> r.delta() != 0).toList();
+    for (Diff.Row r : changed.subList(0, Math.min(limit, changed.size()))) {
+      StringBuilder counts = new StringBuilder();
+      for (long c : r.counts()) {
+        counts.append(counts.length() == 0 ? "" : " -> ").append(c);
+      }
+      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%n", r.delta(), counts, r.key(),
+          r.isNew() ? "  (new)" : r.isGone() ? "  (gone)" : ""));
+    }
+    if (changed.isEmpty()) {
+      sb.append("  no group changed\n");
+    }
+    more(sb, changed.size(), limit, "changed group");
+    return sb.toString();
+  }
+
+  /**
+   * Formats a stack, innermost first, one frame per line, as {@code function file:line}.
+   *
+   * @param stack the stack
+   * @param indent text put before each line
+   * @return the lines
+   */
+  public static String stack(Stack stack, String indent) {
+    StringBuilder sb = new StringBuilder();
+    List<Frame> frames = stack.frames();
+    for (int i = 0; i < frames.size(); i++) {
+      if (stack.elisionIndex().orElse(-1) == i) {
+        sb.append(indent).append("...").append(stack.elidedFrames().isPresent()
+            ? stack.elidedFrames().getAsInt() + " frames elided..." : "additional frames elided...")
+            .append('\n');
+      }
+      Frame f = frames.get(i);
+      sb.append(indent).append(f.function()).append(f.inlined() ? " (inline)" : "")
+          .append("  ").append(f.location()).append('\n');
+    }
+    if (stack.elisionIndex().orElse(-1) == frames.size()) {
+      sb.append(indent).append("...additional frames elided...\n");
+    }
+    return sb.toString();
+  }
+
+  private static String statesOf(Group g) {
+    Map<String, Long> states = new java.util.TreeMap<>();
+    for (Sample s : g.samples()) {
+      String name = s.goroutine().map(x -> x.baseState())
+          .orElse(States.classOf(s).name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      states.merge(name, s.count(), Long::sum);
+    }
+    StringBuilder sb = new StringBuilder();
+    states.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey())
+            .append(states.size() > 1 ? " x" + e.getValue() : ""));
+    return "[" + sb + "]";
+  }
+
+  private static String waits(Group g) {
+    if (g.waitCount() == 0) {
+      return "";
+    }
+    long min = g.minWaitMinutes().getAsLong();
+    long max = g.maxWaitMinutes().getAsLong();
+    String range = min == max ? min + " min" : min + "-" + max + " min, median "
+        + g.medianWaitMinutes().getAsLong();
+    return "  waiting " + range + (g.waitCount() < g.count() ? " (" + g.waitCount() + " of "
+        + g.count() + " printed minutes)" : "");
+  }
+
+  private static void more(StringBuilder sb, int size, int limit, String what) {
+    if (size > limit) {
+      sb.append(String.format(Locale.ROOT, "  ... and %d more %ss%n", size - limit, what));
+    }
+  }
+}

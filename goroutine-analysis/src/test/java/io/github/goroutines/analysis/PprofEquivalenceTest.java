@@ -1,0 +1,53 @@
+package io.github.goroutines.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.goroutines.GoroutineProfiles;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.testing.Fixtures;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Top} and {@link TextReports#traces} against what real {@code go tool pprof -top} and
+ * {@code -traces} printed for the same files (recorded by testdata/make.sh with each Go version's
+ * own pprof). The header lines differ between pprof versions (time format), so the comparison
+ * starts at "Showing nodes" and at the first separator.
+ */
+class PprofEquivalenceTest {
+  static List<String> versions() {
+    return Fixtures.GO_VERSIONS;
+  }
+
+  static String from(String text, String marker) {
+    int at = text.indexOf(marker);
+    assertThat(at).as("marker %s", marker).isNotNegative();
+    return text.substring(at);
+  }
+
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void topEqualsPprof(String v) {
+    for (String moment : List.of("first", "later")) {
+      Profile p = GoroutineProfiles.parse(Fixtures.read(v, moment + ".debug0.pb.gz"));
+      String ours = TextReports.top(p, Top.of(p, false));
+      String pprof = Fixtures.text(v, moment + ".pprof-top.txt");
+      assertThat(from(ours, "Showing nodes")).isEqualTo(from(pprof, "Showing nodes"));
+      assertThat(ours).startsWith(String.join("\n",
+          Arrays.asList(pprof.split("\n")).subList(0, pprof.startsWith("File:") ? 2 : 1)));
+    }
+  }
+
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void tracesEqualPprof(String v) {
+    for (String moment : List.of("first", "later")) {
+      Profile p = GoroutineProfiles.parse(Fixtures.read(v, moment + ".debug0.pb.gz"));
+      String separator = "-----------+";
+      assertThat(from(TextReports.traces(p), separator))
+          .isEqualTo(from(Fixtures.text(v, moment + ".pprof-traces.txt"), separator));
+    }
+  }
+}
