@@ -8,6 +8,7 @@ module io.github.goroutines.analysis {
   requires transitive io.github.goroutines.parse.text;
   requires transitive io.github.goroutines.parse.proto;
   requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
 
   exports io.github.goroutines;
   exports io.github.goroutines.analysis;

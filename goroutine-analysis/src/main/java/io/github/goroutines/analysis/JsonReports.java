@@ -1,0 +1,460 @@
+package io.github.goroutines.analysis;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.goroutines.analysis.internal.States;
+import io.github.goroutines.model.Ancestor;
+import io.github.goroutines.model.Diagnostics;
+import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Goroutine;
+import io.github.goroutines.model.Label;
+import io.github.goroutines.model.Labels;
+import io.github.goroutines.model.Mapping;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileMetadata;
+import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.Stack;
+import io.github.goroutines.model.StateClass;
+import io.github.goroutines.model.ValueType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * JSON output in the documented, versioned schema {@value #SCHEMA} (see {@code docs/json-schema.md}):
+ * a profile with its records, groups, a diff, or the leak-hunting summary. Fields come in a fixed
+ * order and are written with Jackson's streaming generator, so the model needs no annotations and
+ * output is deterministic.
+ *
+ * <pre>{@code
+ * String json = JsonReports.profile(profile);
+ * JsonReports.groups(Groups.of(profile, Grouping.firstUserFrame()), writer);
+ * }</pre>
+ *
+ * <p>Goroutine ids are unsigned 64-bit numbers and are written as JSON numbers. Thread-safe.
+ */
+public final class JsonReports {
+  /** The schema identifier written as {@code "schema"} in every document. */
+  public static final String SCHEMA = "goroutines/v1";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonReports() {}
+
+  /** Writes one document. */
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static void document(Writer out, String kind, Body body) {
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeStringField("kind", kind);
+      body.write(g);
+      g.writeEndObject();
+      g.flush();
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String string(java.util.function.Consumer<Writer> write) {
+    StringWriter w = new StringWriter();
+    write.accept(w);
+    return w.toString();
+  }
+
+  /**
+   * Writes a profile with every record (kind {@code profile}).
+   *
+   * @param profile the profile
+   * @param out where to write; not closed
+   */
+  public static void profile(Profile profile, Writer out) {
+    document(out, "profile", g -> {
+      g.writeStringField("format", profile.format().label());
+      g.writeStringField("type", profile.type());
+      g.writeNumberField("totalCount", profile.totalCount());
+      optional(g, "declaredTotal", profile.declaredTotal());
+      metadata(g, profile.metadata());
+      diagnostics(g, profile.diagnostics());
+      g.writeArrayFieldStart("records");
+      for (Sample s : profile.samples()) {
+        record(g, s);
+      }
+      g.writeEndArray();
+    });
+  }
+
+  /**
+   * Returns {@link #profile(Profile, Writer)} as a string.
+   *
+   * @param profile the profile
+   * @return the JSON text
+   */
+  public static String profile(Profile profile) {
+    return string(w -> profile(profile, w));
+  }
+
+  /**
+   * Writes ranked groups (kind {@code groups}).
+   *
+   * @param groups the groups
+   * @param limit the most groups written
+   * @param out where to write; not closed
+   */
+  public static void groups(Groups groups, int limit, Writer out) {
+    document(out, "groups", g -> {
+      g.writeStringField("grouping", groups.grouping().name());
+      g.writeNumberField("total", groups.total());
+      g.writeNumberField("groupCount", groups.list().size());
+      g.writeArrayFieldStart("groups");
+      for (Group group : groups.top(limit)) {
+        group(g, group);
+      }
+      g.writeEndArray();
+    });
+  }
+
+  /**
+   * Returns {@link #groups(Groups, int, Writer)} as a string.
+   *
+   * @param groups the groups
+   * @param limit the most groups written
+   * @return the JSON text
+   */
+  public static String groups(Groups groups, int limit) {
+    return string(w -> groups(groups, limit, w));
+  }
+
+  /**
+   * Writes a diff (kind {@code diff}).
+   *
+   * @param diff the diff
+   * @param limit the most rows written
+   * @param out where to write; not closed
+   */
+  public static void diff(Diff diff, int limit, Writer out) {
+    document(out, "diff", g -> {
+      g.writeStringField("grouping", diff.grouping().name());
+      g.writeArrayFieldStart("totals");
+      for (long t : diff.totals()) {
+        g.writeNumber(t);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("rows");
+      for (Diff.Row r : diff.rows().subList(0, Math.min(limit, diff.rows().size()))) {
+        g.writeStartObject();
+        g.writeStringField("key", r.key());
+        g.writeArrayFieldStart("counts");
+        for (long c : r.counts()) {
+          g.writeNumber(c);
+        }
+        g.writeEndArray();
+        g.writeNumberField("delta", r.delta());
+        g.writeBooleanField("new", r.isNew());
+        g.writeBooleanField("gone", r.isGone());
+        frames(g, "stack", r.representative());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  /**
+   * Returns {@link #diff(Diff, int, Writer)} as a string.
+   *
+   * @param diff the diff
+   * @param limit the most rows written
+   * @return the JSON text
+   */
+  public static String diff(Diff diff, int limit) {
+    return string(w -> diff(diff, limit, w));
+  }
+
+  /**
+   * Writes the leak-hunting summary of snapshots (kind {@code summary}): totals, goroutines by
+   * state class, top blocking sites and leak suspects.
+   *
+   * @param snapshots one or more profiles, oldest first
+   * @param limit the most sites and suspects written
+   * @param out where to write; not closed
+   */
+  public static void summary(List<Profile> snapshots, int limit, Writer out) {
+    Profile p = snapshots.get(snapshots.size() - 1);
+    document(out, "summary", g -> {
+      g.writeStringField("format", p.format().label());
+      g.writeStringField("type", p.type());
+      g.writeArrayFieldStart("totals");
+      for (Profile s : snapshots) {
+        g.writeNumber(s.totalCount());
+      }
+      g.writeEndArray();
+      Map<StateClass, Long> byState = new EnumMap<>(StateClass.class);
+      for (Sample s : p.samples()) {
+        byState.merge(States.classOf(s), s.count(), Long::sum);
+      }
+      g.writeObjectFieldStart("byState");
+      for (Map.Entry<StateClass, Long> e : byState.entrySet()) {
+        g.writeNumberField(e.getKey().name(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("sites");
+      for (Group group : Groups.of(p, Grouping.firstUserFrame()).top(limit)) {
+        group(g, group);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("suspects");
+      List<Suspect> suspects = LeakSuspects.of(snapshots);
+      for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
+        g.writeStartObject();
+        g.writeStringField("site", s.site());
+        g.writeStringField("stateClass", s.stateClass().name());
+        g.writeNumberField("count", s.count());
+        g.writeNumberField("share", s.share());
+        g.writeNumberField("score", s.score());
+        g.writeArrayFieldStart("evidence");
+        for (String e : s.evidence()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
+        frames(g, "stack", s.representative());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  /**
+   * Returns {@link #summary(List, int, Writer)} as a string.
+   *
+   * @param snapshots one or more profiles, oldest first
+   * @param limit the most sites and suspects written
+   * @return the JSON text
+   */
+  public static String summary(List<Profile> snapshots, int limit) {
+    return string(w -> summary(snapshots, limit, w));
+  }
+
+  private static void group(JsonGenerator g, Group group) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("key", group.key());
+    g.writeNumberField("count", group.count());
+    g.writeNumberField("share", group.share());
+    if (group.waitCount() > 0) {
+      g.writeObjectFieldStart("waitMinutes");
+      g.writeNumberField("min", group.minWaitMinutes().getAsLong());
+      g.writeNumberField("median", group.medianWaitMinutes().getAsLong());
+      g.writeNumberField("max", group.maxWaitMinutes().getAsLong());
+      g.writeNumberField("printedBy", group.waitCount());
+      g.writeEndObject();
+    }
+    List<Long> ids = group.goroutineIds();
+    if (!ids.isEmpty()) {
+      g.writeArrayFieldStart("goroutineIds");
+      for (long id : ids) {
+        unsigned(g, id);
+      }
+      g.writeEndArray();
+    }
+    frames(g, "stack", group.representative());
+    g.writeEndObject();
+  }
+
+  private static void record(JsonGenerator g, Sample s) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("count", s.count());
+    if (s.goroutine().isPresent()) {
+      Goroutine r = s.goroutine().get();
+      g.writeFieldName("id");
+      unsigned(g, r.id());
+      g.writeStringField("state", r.state());
+      g.writeStringField("stateClass", r.stateClass().name());
+      optional(g, "waitMinutes", r.waitMinutes());
+      g.writeBooleanField("lockedToThread", r.lockedToThread());
+      if (r.leaked()) {
+        g.writeBooleanField("leaked", true);
+      }
+      if (r.durable()) {
+        g.writeBooleanField("durable", true);
+      }
+      optional(g, "synctestBubble", r.synctestBubble());
+      optional(g, "synctestGroup", r.synctestGroup());
+      if (r.stackUnavailable()) {
+        g.writeBooleanField("stackUnavailable", true);
+      }
+      if (r.incomplete()) {
+        g.writeBooleanField("incomplete", true);
+      }
+    }
+    labels(g, s.labels());
+    frames(g, "frames", s.stack());
+    elided(g, s.stack());
+    if (s.goroutine().isPresent()) {
+      Goroutine r = s.goroutine().get();
+      if (r.createdBy().isPresent()) {
+        g.writeFieldName("createdBy");
+        frame(g, r.createdBy().get(), r.creatorId());
+      }
+      if (!r.ancestors().isEmpty()) {
+        g.writeArrayFieldStart("ancestors");
+        for (Ancestor a : r.ancestors()) {
+          g.writeStartObject();
+          g.writeFieldName("goroutineId");
+          unsigned(g, a.goroutineId());
+          frames(g, "frames", a.stack());
+          if (a.createdBy().isPresent()) {
+            g.writeFieldName("createdBy");
+            frame(g, a.createdBy().get(), OptionalLong.empty());
+          }
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      if (!r.headerFields().isEmpty()) {
+        g.writeObjectFieldStart("headerFields");
+        for (Map.Entry<String, String> e : r.headerFields().entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+      }
+    }
+    g.writeEndObject();
+  }
+
+  private static void labels(JsonGenerator g, Labels labels) throws IOException {
+    if (labels.isEmpty()) {
+      return;
+    }
+    g.writeObjectFieldStart("labels");
+    String open = null;
+    for (Label l : labels.list()) {
+      if (!l.key().equals(open)) {
+        if (open != null) {
+          g.writeEndArray();
+        }
+        g.writeArrayFieldStart(l.key());
+        open = l.key();
+      }
+      if (l.numeric()) {
+        g.writeStartObject();
+        g.writeNumberField("number", l.number());
+        g.writeStringField("unit", l.unit());
+        g.writeEndObject();
+      } else {
+        g.writeString(l.value());
+      }
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void frames(JsonGenerator g, String field, Stack stack) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (Frame f : stack.frames()) {
+      frame(g, f, OptionalLong.empty());
+    }
+    g.writeEndArray();
+  }
+
+  private static void elided(JsonGenerator g, Stack stack) throws IOException {
+    if (stack.elided()) {
+      g.writeObjectFieldStart("elided");
+      g.writeNumberField("at", stack.elisionIndex().getAsInt());
+      if (stack.elidedFrames().isPresent()) {
+        g.writeNumberField("frames", stack.elidedFrames().getAsInt());
+      }
+      g.writeEndObject();
+    }
+  }
+
+  private static void frame(JsonGenerator g, Frame f, OptionalLong goroutineId) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("function", f.function());
+    g.writeStringField("file", f.file());
+    g.writeNumberField("line", f.line());
+    if (f.inlined()) {
+      g.writeBooleanField("inlined", true);
+    }
+    if (goroutineId.isPresent()) {
+      g.writeFieldName("goroutineId");
+      unsigned(g, goroutineId.getAsLong());
+    }
+    g.writeEndObject();
+  }
+
+  private static void metadata(JsonGenerator g, ProfileMetadata m) throws IOException {
+    if (m.equals(ProfileMetadata.empty())) {
+      return;
+    }
+    g.writeObjectFieldStart("metadata");
+    g.writeArrayFieldStart("sampleTypes");
+    for (ValueType t : m.sampleTypes()) {
+      g.writeString(t.toString());
+    }
+    g.writeEndArray();
+    if (m.periodType().isPresent()) {
+      g.writeStringField("periodType", m.periodType().get().toString());
+    }
+    g.writeNumberField("period", m.period());
+    g.writeNumberField("timeNanos", m.timeNanos());
+    g.writeNumberField("durationNanos", m.durationNanos());
+    if (!m.comments().isEmpty()) {
+      g.writeArrayFieldStart("comments");
+      for (String c : m.comments()) {
+        g.writeString(c);
+      }
+      g.writeEndArray();
+    }
+    g.writeArrayFieldStart("mappings");
+    for (Mapping map : m.mappings()) {
+      g.writeStartObject();
+      g.writeNumberField("id", map.id());
+      g.writeStringField("filename", map.filename());
+      g.writeStringField("buildId", map.buildId());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void diagnostics(JsonGenerator g, Diagnostics d) throws IOException {
+    g.writeObjectFieldStart("diagnostics");
+    g.writeNumberField("skippedLines", d.skippedLines());
+    g.writeArrayFieldStart("firstSkippedLines");
+    for (long l : d.firstSkippedLines()) {
+      g.writeNumber(l);
+    }
+    g.writeEndArray();
+    g.writeNumberField("incompleteBlocks", d.incompleteBlocks());
+    g.writeArrayFieldStart("problems");
+    for (String p : d.problems()) {
+      g.writeString(p);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void optional(JsonGenerator g, String field, OptionalLong v) throws IOException {
+    if (v.isPresent()) {
+      g.writeNumberField(field, v.getAsLong());
+    }
+  }
+
+  private static void unsigned(JsonGenerator g, long v) throws IOException {
+    if (v >= 0) {
+      g.writeNumber(v);
+    } else {
+      g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
+    }
+  }
+}
