@@ -36,4 +36,10 @@ gen_one() {
 }
 for v in "${versions[@]}"; do gen_one "$v" & done
 wait
+# the README's examples come from the newest Go
+if [ -d "$here/go1.27" ]; then
+  cp "$here/go1.27/first.debug0.pb.gz" "$here/../examples/leaky-first.pb.gz"
+  cp "$here/go1.27/later.debug0.pb.gz" "$here/../examples/leaky-later.pb.gz"
+  cp "$here/go1.27/later.debug2.txt" "$here/../examples/leaky-later.debug2.txt"
+fi
 ls -l "$here"/go1.*

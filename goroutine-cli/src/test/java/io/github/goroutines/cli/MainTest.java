@@ -1,0 +1,261 @@
+package io.github.goroutines.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.github.goroutines.testing.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The commands run in-process on the fixtures, the examples, and a real local HTTP server. */
+class MainTest {
+  static final String LEAK = "main.handleRequest.func1 example.com/leaky/v2/main.go:87";
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(byte[] stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
+        new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static Result run(String... args) {
+    return run(new byte[0], args);
+  }
+
+  static String fixture(String v, String name) {
+    return Fixtures.testdata().resolve("go" + v).resolve(name).toString();
+  }
+
+  static String example(String name) {
+    return Fixtures.testdata().getParent().resolve("examples").resolve(name).toString();
+  }
+
+  @Test
+  void summaryIsTheDefaultCommand() {
+    Result r = run(example("leaky-first.pb.gz"), example("leaky-later.debug2.txt"));
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith(
+        "goroutine profile (debug=2): 403 goroutines, 2 snapshots: 323 -> 403\n");
+    assertThat(r.out()).contains("  1. " + LEAK + "  [score 61.6]\n"
+        + "       - grew 40 -> 120 (+80) over 2 snapshots (+40.0)\n");
+    assertThat(r.out()).contains("[sync.Mutex.Lock]  waiting 1 min");
+    assertThat(run("summary", example("leaky-later.debug2.txt")).out()).isEqualTo(
+        run(example("leaky-later.debug2.txt")).out());
+  }
+
+  @Test
+  void failOnSuspectsForCi() {
+    assertThat(run("--fail-on-suspects", example("leaky-first.pb.gz"), example("leaky-later.pb.gz"))
+        .code()).isEqualTo(4);
+    Result quiet = run("summary", "--fail-on-suspects", "--state", "RUNNING",
+        example("leaky-later.pb.gz"));
+    assertThat(quiet.code()).isZero();
+    assertThat(quiet.out()).contains("Leak suspects: none");
+  }
+
+  @Test
+  void topAndTracesLikePprof() {
+    Result top = run("top", fixture("1.23", "later.debug0.pb.gz"));
+    assertThat(top.code()).isZero();
+    String pprof = Fixtures.text("1.23", "later.pprof-top.txt");
+    assertThat(top.out().substring(top.out().indexOf("Showing nodes")))
+        .isEqualTo(pprof.substring(pprof.indexOf("Showing nodes")));
+    Result user = run("top", "--user", fixture("1.23", "later.debug0.pb.gz"));
+    assertThat(user.out()).contains(
+        "       150 37.22% 37.22%        150 37.22%  main.(*Cache).LoadOrStore\n");
+    Result traces = run("traces", fixture("1.23", "later.debug0.pb.gz"));
+    String recorded = Fixtures.text("1.23", "later.pprof-traces.txt");
+    assertThat(traces.out().substring(traces.out().indexOf("-----------+")))
+        .isEqualTo(recorded.substring(recorded.indexOf("-----------+")));
+  }
+
+  @Test
+  void findShowsStacksAndWaits() {
+    Result r = run("find", "sync.(*WaitGroup).Wait", fixture("1.27", "later.debug2.txt"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("1 goroutines match = sync.(*WaitGroup).Wait\n");
+    assertThat(r.out()).containsPattern("1 goroutines, waiting 1 min \\(goroutine \\d+\\)\n");
+    assertThat(r.out()).contains("    main.ticker  example.com/leaky/v2/main.go:77\n");
+    assertThat(r.out()).contains("    created by main.setup  example.com/leaky/v2/main.go:142\n");
+    Result prefix = run("find", "--prefix", "--group", "site", "main.(*Cache)",
+        fixture("1.27", "later.debug2.txt"));
+    assertThat(prefix.out()).startsWith("150 goroutines match ^ main.(*Cache)\n");
+  }
+
+  @Test
+  void diffOfSnapshots() {
+    Result r = run("diff", example("leaky-first.pb.gz"), example("leaky-later.pb.gz"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("Goroutines per snapshot: 323 -> 403 (+80)\n"
+        + "Changes by site:\n"
+        + "     +80  40 -> 120            " + LEAK + "\n");
+  }
+
+  @Test
+  void jsonReports() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Result profile = run("json", example("leaky-later.pb.gz"));
+    assertThat(json.readTree(profile.out()).get("totalCount").asLong()).isEqualTo(403);
+    Result summary = run("json", "--report", "summary", example("leaky-first.pb.gz"),
+        example("leaky-later.pb.gz"));
+    assertThat(json.readTree(summary.out()).get("suspects").get(0).get("site").asText()).isEqualTo(LEAK);
+    Result groups = run("json", "--report", "groups", "-g", "state-class", "--limit", "2",
+        example("leaky-later.debug2.txt"));
+    assertThat(json.readTree(groups.out()).get("groups")).hasSize(2);
+  }
+
+  @Test
+  void standardInput() {
+    Result r = run(Fixtures.read("1.21", "later.debug1.txt"), "top", "-");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Showing nodes accounting for");
+  }
+
+  @Test
+  void argumentErrorsGiveUsageAndExitCode1() {
+    Result none = run();
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("no input given").contains("Usage: goroutines");
+    Result unknown = run("top", "--bogus", "x");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("Usage: goroutines top");
+    assertThat(run("diff", example("leaky-first.pb.gz")).code()).isEqualTo(1);
+    assertThat(run("diff", "-g", "nonsense", example("leaky-first.pb.gz"), example("leaky-later.pb.gz"))
+        .err()).contains("unknown grouping 'nonsense'");
+    assertThat(run("missing-file.pb.gz").err()).contains("no such file: missing-file.pb.gz");
+    assertThat(run("--state", "SLEPING", example("leaky-later.pb.gz")).code()).isEqualTo(1);
+  }
+
+  @Test
+  void parseErrorsGiveExitCode2WithAPosition() {
+    Result r = run(new byte[] {'x', 'y'}, "-");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("goroutines: cannot parse: not a goroutine profile")
+        .contains("line 1");
+    byte[] gz = Fixtures.read("1.23", "first.debug0.pb.gz");
+    Result cut = run(java.util.Arrays.copyOf(gz, gz.length / 2), "-");
+    assertThat(cut.code()).isEqualTo(2);
+    assertThat(cut.err()).contains("byte offset");
+    Result strict = run("--strict", fixture("1.23", "crash.panic.txt"));
+    assertThat(strict.code()).isEqualTo(2);
+    assertThat(strict.err()).contains("unexpected text outside a goroutine block").contains("line 1");
+  }
+
+  // ------------------------------------------------------------------ HTTP
+
+  HttpServer server;
+  String base;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/debug/pprof/goroutine", ex -> {
+      String query = String.valueOf(ex.getRequestURI().getQuery());
+      byte[] body = query.contains("debug=2")
+          ? Fixtures.read("1.27", "later.debug2.txt")
+          : Fixtures.read("1.27", "later.debug0.pb.gz");
+      ex.getResponseHeaders().add("Content-Type",
+          query.contains("debug=2") ? "text/plain; charset=utf-8" : "application/octet-stream");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.createContext("/missing", ex -> {
+      byte[] body = "404 page not found\n".getBytes();
+      ex.sendResponseHeaders(404, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.createContext("/html", ex -> {
+      byte[] body = "<!DOCTYPE html><html><body>login</body></html>".getBytes();
+      ex.getResponseHeaders().add("Content-Type", "text/html");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.createContext("/slow", ex -> {
+      try {
+        Thread.sleep(3000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    server.createContext("/truncated", ex -> {
+      byte[] body = Fixtures.read("1.27", "later.debug0.pb.gz");
+      ex.sendResponseHeaders(200, body.length);
+      OutputStream out = ex.getResponseBody();
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      ex.close(); // fewer bytes than Content-Length
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  @Test
+  void fetchesAGzipProfileAndADump() {
+    Result proto = run(base + "/debug/pprof/goroutine");
+    assertThat(proto.code()).isZero();
+    assertThat(proto.out()).startsWith("goroutine profile (debug=0): 403 goroutines\n");
+    Result dump = run("find", "main.ticker", base + "/debug/pprof/goroutine?debug=2");
+    assertThat(dump.code()).isZero();
+    assertThat(dump.out()).startsWith("1 goroutines match = main.ticker\n");
+  }
+
+  @Test
+  void watchTakesSnapshots() {
+    Result r = run("diff", "--watch", base + "/debug/pprof/goroutine", "--every", "10ms", "--count", "2");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("snapshot 1: 403 goroutines\nsnapshot 2: 403 goroutines\n"
+        + "Goroutines per snapshot: 403 -> 403 (+0)\n");
+  }
+
+  @Test
+  void fetchErrorsGiveExitCode3() throws IOException {
+    Result missing = run(base + "/missing");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).isEqualTo("goroutines: HTTP 404 from " + base + "/missing: 404 page not found\n");
+    Result html = run(base + "/html");
+    assertThat(html.code()).isEqualTo(3);
+    assertThat(html.err()).contains("answered with an HTML page");
+    Result slow = run("--timeout", "500ms", base + "/slow");
+    assertThat(slow.code()).isEqualTo(3);
+    assertThat(slow.err()).contains("within 0 s").contains("--timeout");
+    Result cut = run(base + "/truncated");
+    assertThat(cut.code()).isIn(2, 3);
+    assertThat(cut.err()).containsAnyOf("cut short", "gzip stream ends early");
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Result refused = run("http://127.0.0.1:" + port + "/debug/pprof/goroutine");
+    assertThat(refused.code()).isEqualTo(3);
+    assertThat(refused.err()).contains("cannot connect to 127.0.0.1:" + port);
+    assertThat(Path.of(example("leaky-first.pb.gz"))).exists();
+  }
+}
