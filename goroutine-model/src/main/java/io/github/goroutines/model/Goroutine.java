@@ -390,7 +390,7 @@ public final class Goroutine {
     private long creatorId = -1;
     private List<Ancestor> ancestors = List.of();
     private Map<String, String> headerFields = Map.of();
-    private List<String> otherStateItems = new ArrayList<>(0);
+    private List<String> otherStateItems = List.of();
     private int headerLine;
 
     private Builder(long id, String state) {
@@ -528,7 +528,11 @@ public final class Goroutine {
      * @return this builder
      */
     public Builder otherStateItem(String item) {
-      this.otherStateItems.add(Objects.requireNonNull(item, "item"));
+      Objects.requireNonNull(item, "item");
+      if (otherStateItems.isEmpty()) {
+        otherStateItems = new ArrayList<>(2);
+      }
+      otherStateItems.add(item);
       return this;
     }
 

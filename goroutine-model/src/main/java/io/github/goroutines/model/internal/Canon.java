@@ -6,6 +6,7 @@ import io.github.goroutines.model.Stack;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +24,8 @@ public final class Canon {
   private int[] hashes;
   private int size;
   private final Map<Frame, Frame> frames = new HashMap<>();
-  private final Map<Stack, Stack> stacks = new HashMap<>();
+  private Stack[] stackTable = new Stack[256];
+  private int stackCount;
   private final Map<Labels, Labels> labels = new HashMap<>();
 
   /**
@@ -153,7 +155,81 @@ public final class Canon {
    * @return the shared instance
    */
   public Stack stack(Stack s) {
-    return s.isEmpty() && !s.elided() ? Stack.empty() : intern(stacks, s);
+    if (s.isEmpty() && !s.elided()) {
+      return Stack.empty();
+    }
+    Stack found = findStack(s.hashCode(), s.frames(), s.elisionIndex().orElse(-1),
+        s.elidedFrames().orElse(-1));
+    return found != null ? found : addStack(s);
+  }
+
+  /**
+   * Returns the shared stack of these frames, creating it only when it is new: the usual case,
+   * thousands of goroutines parked in one place, allocates nothing.
+   *
+   * @param frames innermost first (not kept)
+   * @param elisionIndex as {@link Stack#of(List, int, int)}
+   * @param elidedFrames as {@link Stack#of(List, int, int)}
+   * @return the shared stack
+   */
+  public Stack stack(List<Frame> frames, int elisionIndex, int elidedFrames) {
+    if (frames.isEmpty() && elisionIndex < 0) {
+      return Stack.empty();
+    }
+    int h = 1;
+    for (Frame f : frames) {
+      h = 31 * h + f.hashCode();
+    }
+    boolean elided = elisionIndex >= 0;
+    int elidedCount = elided ? Math.max(-1, elidedFrames) : -1;
+    h = 31 * h + (elided ? 1 : 0);
+    h = 31 * h + elidedCount;
+    h = 31 * h + elisionIndex;
+    Stack found = findStack(h, frames, elisionIndex, elidedCount);
+    return found != null ? found : addStack(Stack.of(frames, elisionIndex, elidedFrames));
+  }
+
+  private Stack findStack(int h, List<Frame> frames, int elisionIndex, int elidedFrames) {
+    int mask = stackTable.length - 1;
+    for (int slot = (h ^ (h >>> 16)) & mask; stackTable[slot] != null; slot = (slot + 1) & mask) {
+      Stack s = stackTable[slot];
+      if (s.hashCode() == h
+          && s.depth() == frames.size()
+          && s.elisionIndex().orElse(-1) == elisionIndex
+          && s.elidedFrames().orElse(-1) == elidedFrames
+          && s.frames().equals(frames)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private Stack addStack(Stack s) {
+    if (stackCount >= bound) {
+      java.util.Arrays.fill(stackTable, null);
+      stackCount = 0;
+    }
+    if ((stackCount + 1) * 2 > stackTable.length) {
+      Stack[] old = stackTable;
+      stackTable = new Stack[old.length * 2];
+      for (Stack o : old) {
+        if (o != null) {
+          place(o);
+        }
+      }
+    }
+    place(s);
+    stackCount++;
+    return s;
+  }
+
+  private void place(Stack s) {
+    int mask = stackTable.length - 1;
+    int slot = (s.hashCode() ^ (s.hashCode() >>> 16)) & mask;
+    while (stackTable[slot] != null) {
+      slot = (slot + 1) & mask;
+    }
+    stackTable[slot] = s;
   }
 
   /**

@@ -176,10 +176,13 @@ public final class TextParser {
   private Frame aCreatedBy;
   private final FrameList anc = new FrameList();
   // a call line waiting for its file line
+  private byte[] callName = new byte[256];
+  private int callNameLength;
   private String callFunction;
   private String callArgs;
-  // a created-by line waiting for its file line
-  private String creatorFunction;
+  private final FrameCache frameCache = new FrameCache();
+  /** Argument text: shared while it repeats, bounded because pointers make most of it unique. */
+  private final Canon args = new Canon(1 << 16);
 
   // the debug=1 record being read
   private long rCount;
@@ -362,8 +365,11 @@ public final class TextParser {
     if (b[e - 1] == ')') {
       int paren = lastIndexOf((byte) '(', e - 1);
       if (paren > s) {
-        callFunction = canon.string(b, s, paren);
-        callArgs = canon.string(b, paren + 1, e - 1);
+        // keep the raw name: the file line decides whether a cached frame can be used
+        callName = copy(callName, s, paren);
+        callNameLength = paren - s;
+        callFunction = null;
+        callArgs = args.string(b, paren + 1, e - 1);
         state = State.FILE;
         return;
       }
@@ -414,7 +420,9 @@ public final class TextParser {
       malformed("expected a function after 'created by'");
       return;
     }
-    creatorFunction = canon.string(b, s + CREATED_BY.length, nameEnd);
+    callName = copy(callName, s + CREATED_BY.length, nameEnd);
+    callNameLength = nameEnd - s - CREATED_BY.length;
+    callFunction = null;
     if (!inAncestor) {
       gCreator = creator;
     }
@@ -446,8 +454,23 @@ public final class TextParser {
     }
   }
 
+  private byte[] copy(byte[] into, int from, int to) {
+    int n = to - from;
+    byte[] target = into.length >= n ? into : new byte[Math.max(n, into.length * 2)];
+    System.arraycopy(b, from, target, 0, n);
+    return target;
+  }
+
+  /** The function of the pending call line, made a string on first use. */
+  private String callFunction() {
+    if (callFunction == null) {
+      callFunction = canon.string(callName, 0, callNameLength);
+    }
+    return callFunction;
+  }
+
   private void file() {
-    Frame f = fileFrame(callFunction, callArgs.equals("..."));
+    Frame f = cachedFrame(callArgs.equals("..."));
     if (f == null) {
       // the call is kept without a source position; the line is read again outside the block
       malformed("expected a file line such as '\\tmain.go:36 +0x2f' after a call line");
@@ -457,8 +480,51 @@ public final class TextParser {
     state = State.CALL;
   }
 
+  /**
+   * The frame of the pending call (or created-by) name and the current file line, from the frame
+   * cache when this place was seen before; null when the line is not a file line.
+   */
+  private Frame cachedFrame(boolean inlined) {
+    Frame f = null;
+    int t = s < e && (b[s] == '\t' || b[s] == ' ') ? skipSpace(s) : -1;
+    int keyEnd = t < 0 ? -1 : extrasStart(t);
+    int h = 0;
+    if (keyEnd > t) {
+      h = FrameCache.hash(callName, callNameLength, b, t, keyEnd, inlined);
+      f = frameCache.get(h, callName, callNameLength, b, t, keyEnd, inlined);
+    }
+    if (f != null) {
+      fileExtras = keyEnd < e ? canon.string(b, keyEnd + 1, e) : "";
+      return f;
+    }
+    f = fileFrame(callFunction(), inlined);
+    if (f != null && keyEnd > t) {
+      frameCache.put(h, callName, callNameLength, b, t, keyEnd, inlined, f);
+    }
+    return f;
+  }
+
+  /** Where " fp=" or " pc=" extras start after "file:line +0x…", or the line end. */
+  private int extrasStart(int t) {
+    int colon = lineColon(t, e);
+    if (colon < 0) {
+      return -1;
+    }
+    int i = colon + 1;
+    while (i < e && isDigit(b[i])) {
+      i++;
+    }
+    if (i < e && regionEquals(i, PLUS_0X)) {
+      i += PLUS_0X.length;
+      while (i < e && isHex(b[i])) {
+        i++;
+      }
+    }
+    return i;
+  }
+
   private void creatorFile() {
-    Frame f = fileFrame(creatorFunction, false);
+    Frame f = cachedFrame(false);
     if (f == null) {
       malformed("expected a file line after 'created by'");
       return;
@@ -574,10 +640,10 @@ public final class TextParser {
       return;
     }
     if (state == State.FILE) {
-      frames().add(canon.frame(Frame.of(callFunction, "", 0)), callArgs, "");
+      frames().add(canon.frame(Frame.of(callFunction(), "", 0)), callArgs, "");
       gIncomplete = true;
     } else if (state == State.CREATOR_FILE) {
-      setCreator(canon.frame(Frame.of(creatorFunction, "", 0)));
+      setCreator(canon.frame(Frame.of(callFunction(), "", 0)));
       gIncomplete = true;
     }
     endAncestor();
@@ -1345,15 +1411,16 @@ public final class TextParser {
     }
 
     Stack stack() {
-      return canon.stack(Stack.of(frames, elisionIndex, elided));
+      return canon.stack(frames, elisionIndex, elided);
     }
 
+    /** The argument texts; the goroutine copies them when it is built. */
     List<String> args() {
-      return anyArgs ? new ArrayList<>(args) : List.of();
+      return anyArgs ? args : List.of();
     }
 
     List<String> extras() {
-      return anyExtras ? new ArrayList<>(extras) : List.of();
+      return anyExtras ? extras : List.of();
     }
   }
 }
