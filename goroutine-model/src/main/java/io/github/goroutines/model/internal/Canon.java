@@ -5,9 +5,7 @@ import io.github.goroutines.model.Labels;
 import io.github.goroutines.model.Stack;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The deduplication tables of one parse: strings (looked up by byte range, so a hit allocates
@@ -23,10 +21,10 @@ public final class Canon {
   private String[] values;
   private int[] hashes;
   private int size;
-  private final Map<Frame, Frame> frames = new HashMap<>();
+  private final InternTable<Frame> frames;
   private Stack[] stackTable = new Stack[256];
   private int stackCount;
-  private final Map<Labels, Labels> labels = new HashMap<>();
+  private final InternTable<Labels> labels;
 
   /**
    * Creates tables.
@@ -35,6 +33,8 @@ public final class Canon {
    */
   public Canon(int bound) {
     this.bound = bound;
+    this.frames = new InternTable<>(bound);
+    this.labels = new InternTable<>(bound);
     reset(256);
   }
 
@@ -145,7 +145,7 @@ public final class Canon {
    * @return the shared instance
    */
   public Frame frame(Frame f) {
-    return intern(frames, f);
+    return frames.intern(f);
   }
 
   /**
@@ -239,17 +239,6 @@ public final class Canon {
    * @return the shared instance
    */
   public Labels labels(Labels l) {
-    return l.isEmpty() ? Labels.empty() : intern(labels, l);
-  }
-
-  private <T> T intern(Map<T, T> map, T value) {
-    T old = map.putIfAbsent(value, value);
-    if (old != null) {
-      return old;
-    }
-    if (map.size() > bound) {
-      map.clear();
-    }
-    return value;
+    return l.isEmpty() ? Labels.empty() : labels.intern(l);
   }
 }

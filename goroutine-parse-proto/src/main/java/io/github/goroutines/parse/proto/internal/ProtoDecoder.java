@@ -56,12 +56,12 @@ public final class ProtoDecoder {
   private final LongList periodTypeOffsets = new LongList(1);
 
   // samples: ranges into the shared lists below, and the message offset
-  private final LongList sLocEnd = new LongList(1024);
-  private final LongList sValEnd = new LongList(1024);
-  private final LongList sLabEnd = new LongList(1024);
-  private final LongList sOffset = new LongList(1024);
-  private final LongList locIds = new LongList(8192);
-  private final LongList values = new LongList(1024);
+  private final LongList sLocEnd;
+  private final LongList sValEnd;
+  private final LongList sLabEnd;
+  private final LongList sOffset;
+  private final LongList locIds;
+  private final LongList values;
   private final LongList labKey = new LongList(64);
   private final LongList labStr = new LongList(64);
   private final LongList labNum = new LongList(64);
@@ -75,6 +75,8 @@ public final class ProtoDecoder {
   private final LongList lineFunction = new LongList(1024);
   private final LongList lineNumber = new LongList(1024);
   private Frame[][] locFrames;
+  /** Stacks by location-id sequence: samples that differ only in labels share one lookup. */
+  private final StackIndex stacks = new StackIndex();
 
   // functions
   private final IdIndex funcIndex = new IdIndex();
@@ -94,6 +96,15 @@ public final class ProtoDecoder {
   public ProtoDecoder(byte[] data, ParseOptions options) {
     this.data = data;
     this.options = options;
+    // a sample takes at least 4 bytes and a location id at least 1: size the lists for a typical
+    // profile of this length, so that large ones are not copied over and over while they grow
+    int samples = Math.max(64, data.length / 64);
+    this.sLocEnd = new LongList(samples);
+    this.sValEnd = new LongList(samples);
+    this.sLabEnd = new LongList(samples);
+    this.sOffset = new LongList(samples);
+    this.values = new LongList(samples);
+    this.locIds = new LongList(Math.max(256, data.length / 8));
   }
 
   /**
@@ -442,21 +453,27 @@ public final class ProtoDecoder {
         throw error("sample has " + (valEnd - valStart) + " values but the profile declares "
             + types.size() + " sample types", at);
       }
-      frames.clear();
-      for (int i = locStart; i < locEnd; i++) {
-        long id = locIds.get(i);
-        int loc = locIndex.get(id);
-        if (loc < 0) {
-          throw error("sample refers to location id " + Long.toUnsignedString(id)
-              + ", which does not exist", at);
+      Stack stack = stacks.get(locIds, locStart, locEnd);
+      if (stack == null) {
+        frames.clear();
+        for (int i = locStart; i < locEnd; i++) {
+          long id = locIds.get(i);
+          int loc = locIndex.get(id);
+          if (loc < 0) {
+            throw error("sample refers to location id " + Long.toUnsignedString(id)
+                + ", which does not exist", at);
+          }
+          for (Frame f : frames(loc)) {
+            frames.add(f);
+          }
         }
-        frames.addAll(Arrays.asList(frames(loc)));
+        if (frames.size() > options.maxFramesPerStack()) {
+          throw error("more than " + options.maxFramesPerStack()
+              + " frames in one sample (raise ParseOptions.maxFramesPerStack)", at);
+        }
+        stack = canon.stack(frames, -1, -1);
+        stacks.put(locIds, locStart, locEnd, stack);
       }
-      if (frames.size() > options.maxFramesPerStack()) {
-        throw error("more than " + options.maxFramesPerStack()
-            + " frames in one sample (raise ParseOptions.maxFramesPerStack)", at);
-      }
-      Stack stack = canon.stack(Stack.of(frames));
       Labels labels = labels(labStart, labEnd, at);
       profile.add(Sample.of(values.get(valStart + countIndex), stack, labels));
       locStart = locEnd;
@@ -558,9 +575,10 @@ public final class ProtoDecoder {
     int i = (int) index;
     String s = resolved[i];
     if (s == null) {
+      // the string table holds each string once: decode it, no interning needed
       long packed = strings.get(i);
       int start = (int) (packed >>> 32);
-      s = canon.string(data, start, start + (int) packed);
+      s = Canon.decode(data, start, start + (int) packed);
       resolved[i] = s;
     }
     return s;

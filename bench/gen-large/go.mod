@@ -1,0 +1,3 @@
+module example.com/genlarge
+
+go 1.23
