@@ -48,13 +48,10 @@ final class Detect {
         if (next == '[' || (next >= 'a' && next <= 'z')) {
           // the line must end with ':' (labels may stand between the bracket and it)
           int end = j;
-          while (end < b.length && b[end] != '\n') {
+          while (end < b.length && b[end] != '\n' && b[end] != '\r') {
             end++;
           }
           int last = end - 1;
-          if (last > j && b[last] == '\r') {
-            last--;
-          }
           if (last > j && b[last] == ':') {
             return true;
           }

@@ -15,8 +15,8 @@ package io.github.goroutines.model;
  *     blocks is skipped and reported in {@link Diagnostics}, a malformed block is cut short)
  * @param maxInputBytes the most bytes read from an input (default 1 GiB); streaming text parsing
  *     does not hold the input and ignores it
- * @param maxDecompressedBytes the most bytes a gzip stream may inflate to (default 64 MiB; a Go
- *     goroutine profile of a million goroutines is a few MiB)
+ * @param maxDecompressedBytes the most bytes a gzip stream may inflate to (default 32 MiB; a Go
+ *     goroutine profile of 100,000 goroutines with distinct labels is under 4 MiB)
  * @param maxLineBytes the longest text line accepted (default 16 MiB; Go writes lines of about
  *     20 KB at most, panic values and labels can be longer)
  * @param maxFramesPerStack the most frames in one stack (default 100,000)
@@ -30,7 +30,7 @@ public record ParseOptions(
     int maxFramesPerStack,
     long maxSamples) {
   private static final ParseOptions DEFAULTS =
-      new ParseOptions(false, 1L << 30, 64L << 20, 16 << 20, 100_000, 50_000_000L);
+      new ParseOptions(false, 1L << 30, 32L << 20, 16 << 20, 100_000, 50_000_000L);
 
   /**
    * Checks that limits are positive.

@@ -5,7 +5,9 @@ import io.github.goroutines.model.ProfileParseException;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Bounded gzip decompression: it stops at the limit, so a gzip bomb costs little memory. */
@@ -32,36 +34,43 @@ public final class Gunzip {
    */
   public static byte[] inflate(byte[] input, long max) {
     ByteArrayInputStream source = new ByteArrayInputStream(input);
-    byte[] out = new byte[(int) Math.min(max + 1, Math.max(4096L, input.length * 4L))];
-    int n = 0;
+    // chunks, so that growing never copies: a bomb costs at most the limit, a profile twice its size
+    List<byte[]> chunks = new ArrayList<>();
+    long total = 0;
     try (GZIPInputStream gz = new GZIPInputStream(source, 64 * 1024)) {
       while (true) {
-        if (n == out.length) {
-          if (n > max) {
-            break;
-          }
-          out = Arrays.copyOf(out, (int) Math.min(max + 1, (long) out.length * 2));
-        }
-        int r = gz.read(out, n, out.length - n);
-        if (r < 0) {
+        byte[] chunk = new byte[(int) Math.min(CHUNK, max + 1 - total)];
+        int n = gz.readNBytes(chunk, 0, chunk.length);
+        if (n == 0) {
           break;
         }
-        n += r;
+        chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+        total += n;
+        if (total > max) {
+          throw ProfileParseException.atOffset(
+              ProfileFormat.PROTO,
+              "profile inflates to more than " + max
+                  + " bytes (raise ParseOptions.maxDecompressedBytes)",
+              input.length - source.available(),
+              new byte[0]);
+        }
       }
     } catch (EOFException e) {
       throw error("gzip stream ends early (truncated profile?)", input, source);
     } catch (IOException e) {
       throw error("corrupt gzip stream: " + e.getMessage(), input, source);
     }
-    if (n > max) {
-      throw ProfileParseException.atOffset(
-          ProfileFormat.PROTO,
-          "profile inflates to more than " + max + " bytes (raise ParseOptions.maxDecompressedBytes)",
-          input.length - source.available(),
-          new byte[0]);
+    byte[] out = new byte[(int) total];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, out, at, chunk.length);
+      at += chunk.length;
     }
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    return out;
   }
+
+  /** Below half a G1 region of small heaps, so chunks are never humongous objects. */
+  private static final int CHUNK = 256 << 10;
 
   private static ProfileParseException error(String message, byte[] input, ByteArrayInputStream s) {
     int offset = input.length - s.available();

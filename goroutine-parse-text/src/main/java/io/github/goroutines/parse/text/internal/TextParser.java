@@ -1033,18 +1033,34 @@ public final class TextParser {
       rLabels = canon.labels(l);
       return;
     }
-    // "#\t0x516cb6\tmain.worker+0x36\tgithub.com/acme/main.go:36", tabs padded by tabwriter
+    // "#\t0x516cb6\tmain.worker+0x36\tgithub.com/acme/main.go:36", tabs padded by tabwriter;
+    // the same line is the same frame, so a line seen before costs one lookup
+    int lineHash = FrameCache.hash(NONE, 0, b, s, e, false);
+    Frame cached = frameCache.get(lineHash, NONE, 0, b, s, e, false);
+    if (cached != null) {
+      rec.add(cached, "", "");
+      return;
+    }
+    Frame parsed = debug1Frame();
+    if (parsed != null) {
+      frameCache.put(lineHash, NONE, 0, b, s, e, false, parsed);
+      rec.add(parsed, "", "");
+    }
+  }
+
+  /** Parses a '#' frame line; null (after reporting it) when it is malformed. */
+  private Frame debug1Frame() {
     int i = s + 1;
     if (i >= e || b[i] != '\t') {
       malformed("expected '#\\t0x…' frame line");
-      return;
+      return null;
     }
     while (i < e && b[i] == '\t') {
       i++;
     }
     if (i + 2 >= e || b[i] != '0' || b[i + 1] != 'x') {
       malformed("expected a PC after '#\\t'");
-      return;
+      return null;
     }
     int hexEnd = i + 2;
     while (hexEnd < e && isHex(b[hexEnd])) {
@@ -1052,12 +1068,11 @@ public final class TextParser {
     }
     if (hexEnd == i + 2 || hexEnd - i - 2 > 16) {
       malformed("expected a PC after '#\\t'");
-      return;
+      return null;
     }
     long pc = parseHex(i + 2, hexEnd);
     if (hexEnd == e) {
-      rec.add(canon.frame(Frame.of("", "", 0, OptionalLong.of(pc), OptionalLong.empty(), false)), "", "");
-      return;
+      return canon.frame(Frame.of("", "", 0, OptionalLong.of(pc), OptionalLong.empty(), false));
     }
     int fnStart = hexEnd;
     while (fnStart < e && b[fnStart] == '\t') {
@@ -1066,7 +1081,7 @@ public final class TextParser {
     int fnEnd = indexOf((byte) '\t', fnStart);
     if (fnStart == hexEnd || fnEnd < 0) {
       malformed("expected '#\\t0x…\\tfunction+0x…\\tfile:line'");
-      return;
+      return null;
     }
     int fileStart = fnEnd;
     while (fileStart < e && b[fileStart] == '\t') {
@@ -1079,25 +1094,22 @@ public final class TextParser {
     }
     if (plus <= fnStart || (offset == -1 && !allHex(plus + 3, fnEnd))) {
       malformed("expected 'function+0x…' in a frame line");
-      return;
+      return null;
     }
     int colon = lineColon(fileStart - 1, e);
     long line = colon < 0 ? -1 : parseDecimal(colon + 1, e);
     if (line < 0 || line > Integer.MAX_VALUE) {
       malformed("expected 'file:line' at the end of a frame line");
-      return;
+      return null;
     }
-    rec.add(
-        canon.frame(
-            Frame.of(
-                canon.string(b, fnStart, plus),
-                canon.string(b, fileStart, colon),
-                (int) line,
-                OptionalLong.of(pc),
-                OptionalLong.of(offset),
-                false)),
-        "",
-        "");
+    return canon.frame(
+        Frame.of(
+            canon.string(b, fnStart, plus),
+            canon.string(b, fileStart, colon),
+            (int) line,
+            OptionalLong.of(pc),
+            OptionalLong.of(offset),
+            false));
   }
 
   private static final byte[] PLUS_0X_NOSPACE = bytes("+0x");
@@ -1110,16 +1122,17 @@ public final class TextParser {
       return Labels.empty();
     }
     while (true) {
-      GoStrings.Result k = GoStrings.unquote(b, i, e);
-      if (k == null || k.end() >= e || b[k.end()] != ':') {
+      int keyEnd = quoted(i);
+      if (keyEnd < 0 || keyEnd >= e || b[keyEnd] != ':') {
         return null;
       }
-      GoStrings.Result v = GoStrings.unquote(b, k.end() + 1, e);
-      if (v == null || v.end() >= e) {
+      String key = quotedValue;
+      int valueEnd = quoted(keyEnd + 1);
+      if (valueEnd < 0 || valueEnd >= e) {
         return null;
       }
-      list.add(Label.of(canon.string(k.value()), canon.string(v.value())));
-      i = v.end();
+      list.add(Label.of(key, quotedValue));
+      i = valueEnd;
       if (b[i] == '}') {
         end[0] = i + 1;
         return Labels.of(list);
@@ -1129,6 +1142,33 @@ public final class TextParser {
       }
       i += 2;
     }
+  }
+
+  private String quotedValue;
+
+  /**
+   * Reads the Go-quoted string at {@code at} into {@link #quotedValue}; returns the index after it,
+   * or -1. Text without escapes (the usual case) is shared through the canon without copying.
+   */
+  private int quoted(int at) {
+    if (at >= e || b[at] != '"') {
+      return -1;
+    }
+    for (int j = at + 1; j < e; j++) {
+      if (b[j] == '"') {
+        quotedValue = canon.string(b, at + 1, j);
+        return j + 1;
+      }
+      if (b[j] == '\\') {
+        GoStrings.Result r = GoStrings.unquote(b, at, e);
+        if (r == null) {
+          return -1;
+        }
+        quotedValue = canon.string(r.value());
+        return r.end();
+      }
+    }
+    return -1;
   }
 
   private void finishRecord() {

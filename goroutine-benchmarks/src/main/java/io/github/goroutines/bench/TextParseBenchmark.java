@@ -1,0 +1,59 @@
+package io.github.goroutines.bench;
+
+import io.github.goroutines.model.ParseOptions;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.parse.text.TextProfileParser;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parses about 100 MB of debug=1 or debug=2 text into the full, deduplicated model (and, for
+ * {@code stream}, without keeping it). MB/s = input size / time per operation; the sizes are
+ * printed at setup.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class TextParseBenchmark {
+  @Param({"debug1", "debug2"})
+  public String format;
+
+  private byte[] input;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    input = format.equals("debug1") ? Dumps.debug1(100_000_000) : Dumps.debug2(100_000_000);
+    Profile p = TextProfileParser.parse(input, ParseOptions.defaults());
+    System.out.printf("%n%s input: %d bytes, %d samples, %d goroutines%n", format, input.length,
+        p.samples().size(), p.totalCount());
+  }
+
+  @Benchmark
+  public Profile parse() {
+    return TextProfileParser.parse(input, ParseOptions.defaults());
+  }
+
+  @Benchmark
+  public long stream() {
+    LongAdder count = new LongAdder();
+    TextProfileParser.stream(new ByteArrayInputStream(input), ParseOptions.defaults(),
+        s -> count.add(s.count()));
+    return count.sum();
+  }
+}

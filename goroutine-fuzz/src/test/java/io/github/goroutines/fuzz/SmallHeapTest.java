@@ -1,0 +1,114 @@
+package io.github.goroutines.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.goroutines.GoroutineProfiles;
+import io.github.goroutines.model.ParseOptions;
+import io.github.goroutines.model.ProfileParseException;
+import io.github.goroutines.model.Sample;
+import io.github.goroutines.parse.text.DumpListener;
+import io.github.goroutines.parse.text.TextProfileParser;
+import io.github.goroutines.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs in its own JVM with {@code -Xmx64m} (a second surefire execution): hostile inputs fail with
+ * our exception, and a 50 MB real-shaped dump streams through, without running out of memory.
+ */
+@Tag("small-heap")
+class SmallHeapTest {
+  /** Produces {@code size} bytes by repeating a block pattern, without holding them. */
+  static final class Repeating extends InputStream {
+    private final byte[] head;
+    private final byte[] body;
+    private final long size;
+    private long pos;
+
+    Repeating(byte[] head, byte[] body, long size) {
+      this.head = head;
+      this.body = body;
+      this.size = size;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= size) {
+        return -1;
+      }
+      int n = (int) Math.min(len, size - pos);
+      for (int i = 0; i < n; i++, pos++) {
+        b[off + i] = pos < head.length ? head[(int) pos] : body[(int) ((pos - head.length) % body.length)];
+      }
+      return n;
+    }
+  }
+
+  @Test
+  void heapIsSmall() {
+    assertThat(Runtime.getRuntime().maxMemory()).isLessThan(80L << 20);
+  }
+
+  @Test
+  void gzipBomb() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 1024; i++) { // 1 GiB
+        gz.write(zeros);
+      }
+    }
+    assertThatThrownBy(() -> GoroutineProfiles.parse(out.toByteArray()))
+        .isInstanceOf(ProfileParseException.class)
+        .hasMessageContaining("ParseOptions.maxDecompressedBytes");
+  }
+
+  @Test
+  void aHundredMegabyteLineThroughTheStream() {
+    byte[] head = "goroutine 1 [running]:\nmain.f(".getBytes(StandardCharsets.UTF_8);
+    InputStream line = new Repeating(head, new byte[] {'0', 'x', '1', ','}, 100L << 20);
+    assertThatThrownBy(() -> TextProfileParser.stream(line, ParseOptions.defaults(), s -> { }))
+        .isInstanceOf(ProfileParseException.class)
+        .hasMessageContaining("ParseOptions.maxLineBytes");
+  }
+
+  @Test
+  void fiftyMegabyteDumpStreamsInSmallMemory() {
+    String dump = Fixtures.text("1.27", "later.debug2.txt");
+    // drop the writer goroutine so the repeated pattern is a valid sequence of blocks
+    byte[] blocks = dump.substring(dump.indexOf("\n\n") + 2).getBytes(StandardCharsets.UTF_8);
+    AtomicLong goroutines = new AtomicLong();
+    AtomicLong dumps = new AtomicLong();
+    DumpListener listener = new DumpListener() {
+      @Override
+      public void beginDump(io.github.goroutines.model.ProfileFormat format, String type,
+          java.util.OptionalLong total, long line) {
+        dumps.incrementAndGet();
+      }
+
+      @Override
+      public void sample(Sample s) {
+        goroutines.addAndGet(s.count());
+      }
+    };
+    long size = 50L << 20;
+    int found = TextProfileParser.stream(new Repeating(new byte[0], blocks, size),
+        ParseOptions.defaults(), listener);
+    long perCopy = dump.split("\n\ngoroutine ").length - 1;
+    assertThat(goroutines.get()).isGreaterThanOrEqualTo(size / blocks.length * perCopy);
+    // the repeated ids start a new dump at every copy
+    assertThat(found).isEqualTo((int) dumps.get()).isGreaterThan(100);
+  }
+}
