@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes the fuzz seed corpora from the real-Go fixtures: small profiles and excerpts of dumps.
-set -euo pipefail
+set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 td="$here/../testdata"
 res="$here/src/test/resources/io/github/goroutines/fuzz"
