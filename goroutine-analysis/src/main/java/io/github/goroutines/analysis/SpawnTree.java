@@ -100,14 +100,53 @@ public final class SpawnTree {
     bySite.forEach((site, c) -> sites.add(new Site(site, c[0], c[1],
         new ArrayList<>(siteCreators.getOrDefault(site, Set.of())))));
     sites.sort(Comparator.comparingLong(Site::count).reversed().thenComparing(Site::site));
-    SpawnTree partial = new SpawnTree(sites, List.of(), children);
+    Map<Long, Long> descendants = countDescendants(children);
     List<Creator> creators = new ArrayList<>();
     children.forEach((id, kids) -> creators.add(new Creator(id, Optional.ofNullable(byId.get(id)),
         kids.size(), kids.stream().filter(k -> k.stateClass().isBlocked()).count(),
-        partial.descendants(id))));
+        descendants.get(id))));
     creators.sort(Comparator.comparingLong(Creator::descendants).reversed()
         .thenComparing(Creator::creatorId, Long::compareUnsigned));
     return new SpawnTree(sites, creators, children);
+  }
+
+  /**
+   * Counts every creator's descendants in one post-order walk (linear in the number of goroutines,
+   * also for long creation chains). Real dumps have no creation cycles; in a malformed one the walk
+   * still ends, and a goroutine on a cycle may count itself among its descendants.
+   */
+  private static Map<Long, Long> countDescendants(Map<Long, List<Goroutine>> children) {
+    Map<Long, Long> count = new HashMap<>();
+    Set<Long> onPath = new HashSet<>();
+    for (Long root : children.keySet()) {
+      if (count.containsKey(root)) {
+        continue;
+      }
+      Deque<long[]> stack = new ArrayDeque<>(); // {id, next child index}
+      stack.push(new long[] {root, 0});
+      onPath.add(root);
+      while (!stack.isEmpty()) {
+        long[] top = stack.peek();
+        List<Goroutine> kids = children.getOrDefault(top[0], List.of());
+        if (top[1] < kids.size()) {
+          long child = kids.get((int) top[1]++).id();
+          if (!count.containsKey(child) && onPath.add(child)) {
+            stack.push(new long[] {child, 0});
+          }
+          continue;
+        }
+        stack.pop();
+        onPath.remove(top[0]);
+        long n = 0;
+        for (Goroutine k : kids) {
+          if (k.id() != top[0]) {
+            n += 1 + count.getOrDefault(k.id(), 0L);
+          }
+        }
+        count.put(top[0], n);
+      }
+    }
+    return count;
   }
 
   /**

@@ -186,10 +186,13 @@ class AnalysisFixtureTest {
       assertThat(leak.creatorIds()).containsExactly(1L);
       assertThat(tree.creators().get(0).creatorId()).isEqualTo(1);
       assertThat(tree.descendants(1)).isEqualTo(402);
+      assertThat(tree.creators().get(0).descendants()).isEqualTo(402);
       assertThat(tree.creators().get(0).creator().map(Goroutine::state)).contains("running");
       Goroutine chained = tree.children(1).stream()
           .filter(g -> g.stack().contains("main.chain")).findFirst().orElseThrow();
       assertThat(tree.descendants(chained.id())).isEqualTo(3);
+      assertThat(tree.creators()).filteredOn(c -> c.creatorId() == chained.id())
+          .extracting(SpawnTree.Creator::descendants).containsExactly(3L);
     } else {
       assertThat(tree.creators()).isEmpty();
     }
