@@ -766,7 +766,7 @@ public final class TextParser {
     if (l126 >= 0 && l126 < firstClose) {
       // Go 1.26, GODEBUG=tracebacklabels=1: "[chan receive labels:{"k": "v"}]:"
       int[] end = new int[1];
-      labels = parseLabels(l126 + LABELS_126.length - 1, end, false);
+      labels = parseLabels(l126 + LABELS_126.length - 1, end, COLON_SPACE, false);
       if (labels == null || end[0] + 1 >= e || b[end[0]] != ']') {
         return false;
       }
@@ -780,7 +780,7 @@ public final class TextParser {
     if (after + 1 < e && b[after] == ' ' && b[after + 1] == '{') {
       // Go 1.27: "[chan receive] {tenant: alpha}:"
       int[] end = new int[1];
-      labels = parseLabels(after + 1, end, true);
+      labels = parseLabels(after + 1, end, COLON_SPACE, true);
       if (labels == null) {
         return false;
       }
@@ -863,11 +863,11 @@ public final class TextParser {
   }
 
   /**
-   * Parses "{k: v, …}" starting at the '{'. Go 1.27 (bare) allows unquoted [A-Za-z0-9./_]* text;
-   * Go 1.26 quotes everything. Stores the index after the '}' in end[0]; returns null when the text
-   * is not a label set.
+   * Parses a label set starting at its '{': {@code {k: v, …}} in debug=2 headers (Go 1.27 allows
+   * bare {@code [A-Za-z0-9./_]*} text, Go 1.26 quotes everything), {@code {"k":"v", …}} in debug=1.
+   * Stores the index after the '}' in end[0]; returns null when the text is not a label set.
    */
-  private Labels parseLabels(int open, int[] end, boolean bare) {
+  private Labels parseLabels(int open, int[] end, byte[] separator, boolean bare) {
     List<Label> list = new ArrayList<>(4);
     int i = open + 1;
     if (i < e && b[i] == '}') {
@@ -875,36 +875,34 @@ public final class TextParser {
       return Labels.empty();
     }
     while (true) {
-      String[] key = new String[1];
-      i = labelText(i, key, bare);
-      if (i < 0 || i + 1 >= e || b[i] != ':' || b[i + 1] != ' ') {
+      i = labelText(i, bare);
+      if (i < 0 || !regionEquals(i, separator)) {
         return null;
       }
-      String[] value = new String[1];
-      i = labelText(i + 2, value, bare);
+      String key = quotedValue;
+      i = labelText(i + separator.length, bare);
       if (i < 0 || i >= e) {
         return null;
       }
-      list.add(Label.of(key[0], value[0]));
+      list.add(Label.of(key, quotedValue));
       if (b[i] == '}') {
         end[0] = i + 1;
         return Labels.of(list);
       }
-      if (b[i] != ',' || i + 1 >= e || b[i + 1] != ' ') {
+      if (!regionEquals(i, COMMA_SPACE)) {
         return null;
       }
       i += 2;
     }
   }
 
-  private int labelText(int i, String[] out, boolean bare) {
+  private static final byte[] COLON = bytes(":");
+  private static final byte[] COLON_SPACE = bytes(": ");
+
+  /** A quoted string, or (Go 1.27 headers) bare text, into {@link #quotedValue}. */
+  private int labelText(int i, boolean bare) {
     if (i < e && b[i] == '"') {
-      GoStrings.Result r = GoStrings.unquote(b, i, e);
-      if (r == null) {
-        return -1;
-      }
-      out[0] = r.value();
-      return r.end();
+      return quoted(i);
     }
     if (!bare) {
       return -1;
@@ -913,7 +911,7 @@ public final class TextParser {
     while (j < e && isBare(b[j])) {
       j++;
     }
-    out[0] = canon.string(b, i, j);
+    quotedValue = canon.string(b, i, j);
     return j;
   }
 
@@ -1025,7 +1023,7 @@ public final class TextParser {
     }
     if (startsWith(LABELS_1)) {
       int[] end = new int[1];
-      Labels l = parseDebug1Labels(s + LABELS_1.length - 1, end);
+      Labels l = parseLabels(s + LABELS_1.length - 1, end, COLON, false);
       if (l == null || end[0] != e) {
         malformed("expected '# labels: {\"key\":\"value\", …}'");
         return;
@@ -1113,36 +1111,6 @@ public final class TextParser {
   }
 
   private static final byte[] PLUS_0X_NOSPACE = bytes("+0x");
-
-  private Labels parseDebug1Labels(int open, int[] end) {
-    List<Label> list = new ArrayList<>(4);
-    int i = open + 1;
-    if (i < e && b[i] == '}') {
-      end[0] = i + 1;
-      return Labels.empty();
-    }
-    while (true) {
-      int keyEnd = quoted(i);
-      if (keyEnd < 0 || keyEnd >= e || b[keyEnd] != ':') {
-        return null;
-      }
-      String key = quotedValue;
-      int valueEnd = quoted(keyEnd + 1);
-      if (valueEnd < 0 || valueEnd >= e) {
-        return null;
-      }
-      list.add(Label.of(key, quotedValue));
-      i = valueEnd;
-      if (b[i] == '}') {
-        end[0] = i + 1;
-        return Labels.of(list);
-      }
-      if (b[i] != ',' || i + 1 >= e || b[i + 1] != ' ') {
-        return null;
-      }
-      i += 2;
-    }
-  }
 
   private String quotedValue;
 
