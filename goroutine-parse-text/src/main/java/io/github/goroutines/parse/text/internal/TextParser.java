@@ -180,6 +180,8 @@ public final class TextParser {
   private int callNameLength;
   private String callFunction;
   private String callArgs;
+  /** The pending call had no parentheses (a cgo symbolizer's C frame). */
+  private boolean bareCall;
   private final FrameCache frameCache = new FrameCache();
   /** Argument text: shared while it repeats, bounded because pointers make most of it unique. */
   private final Canon args = new Canon(1 << 16);
@@ -370,12 +372,23 @@ public final class TextParser {
         callNameLength = paren - s;
         callFunction = null;
         callArgs = args.string(b, paren + 1, e - 1);
+        bareCall = false;
         state = State.FILE;
         return;
       }
     }
     if (b[e - 1] == ')') {
       malformed("expected a call line such as 'main.worker(0x0)'");
+      return;
+    }
+    if (isSymbol(s, e)) {
+      // a C frame named by a cgo symbolizer, without parentheses ("C.foo"), if a file line follows
+      callName = copy(callName, s, e);
+      callNameLength = e - s;
+      callFunction = null;
+      callArgs = "";
+      bareCall = true;
+      state = State.FILE;
       return;
     }
     // text after the last frame without a blank line ("exit status 2" of go run, a log line):
@@ -471,6 +484,14 @@ public final class TextParser {
 
   private void file() {
     Frame f = cachedFrame(callArgs.equals("..."));
+    if (f == null && bareCall) {
+      // the word was not a C frame but text after the block: the block ended before it
+      state = State.CALL;
+      finishGoroutine();
+      state = State.OUTSIDE;
+      outside();
+      return;
+    }
     if (f == null) {
       // the call is kept without a source position; the line is read again outside the block
       malformed("expected a file line such as '\\tmain.go:36 +0x2f' after a call line");
@@ -913,6 +934,17 @@ public final class TextParser {
     }
     quotedValue = canon.string(b, i, j);
     return j;
+  }
+
+  /** A C symbol as a cgo symbolizer names it: letters, digits and {@code . _ $ / -}. */
+  private boolean isSymbol(int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (!(c < 0 || isBare(c) || c == '$' || c == '-')) {
+        return false;
+      }
+    }
+    return to > from;
   }
 
   private static boolean isBare(byte c) {
