@@ -12,7 +12,8 @@ import java.util.List;
  * @param skippedLines how many non-blank lines were outside any block
  * @param firstSkippedLines the 1-based numbers of the first few of them (at most 10)
  * @param incompleteBlocks how many blocks were cut short
- * @param problems short messages with line numbers, at most 100
+ * @param problems short messages with line numbers: the first 100 line problems, a count of the
+ *     others, then problems of the whole dump (a declared total that differs from the records)
  */
 public record Diagnostics(
     long skippedLines, List<Long> firstSkippedLines, int incompleteBlocks, List<String> problems) {

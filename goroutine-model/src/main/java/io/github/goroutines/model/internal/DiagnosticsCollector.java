@@ -13,6 +13,8 @@ public final class DiagnosticsCollector {
   private final List<Long> firstSkipped = new ArrayList<>();
   private int incompleteBlocks;
   private final List<String> problems = new ArrayList<>();
+  private long droppedProblems;
+  private final List<String> summary = new ArrayList<>(1);
 
   /**
    * Records a line outside any block.
@@ -39,7 +41,19 @@ public final class DiagnosticsCollector {
   public void problem(String message) {
     if (problems.size() < MAX_PROBLEMS) {
       problems.add(message);
+    } else {
+      droppedProblems++;
     }
+  }
+
+  /**
+   * Records a problem about the whole dump (a declared total that does not match): kept even when
+   * the list of line problems is full.
+   *
+   * @param message what
+   */
+  public void dumpProblem(String message) {
+    summary.add(message);
   }
 
   /**
@@ -48,9 +62,14 @@ public final class DiagnosticsCollector {
    * @return the diagnostics
    */
   public Diagnostics build() {
-    if (skippedLines == 0 && incompleteBlocks == 0 && problems.isEmpty()) {
+    if (skippedLines == 0 && incompleteBlocks == 0 && problems.isEmpty() && summary.isEmpty()) {
       return Diagnostics.none();
     }
-    return new Diagnostics(skippedLines, firstSkipped, incompleteBlocks, problems);
+    List<String> all = new ArrayList<>(problems);
+    if (droppedProblems > 0) {
+      all.add("... and " + droppedProblems + " more problems");
+    }
+    all.addAll(summary);
+    return new Diagnostics(skippedLines, firstSkipped, incompleteBlocks, all);
   }
 }

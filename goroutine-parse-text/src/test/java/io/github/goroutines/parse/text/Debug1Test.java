@@ -139,4 +139,16 @@ class Debug1Test {
           assertThat(e.format()).contains(ProfileFormat.DEBUG1);
         });
   }
+
+  @Test
+  void theTotalMismatchSurvivesManyProblems() {
+    // found by fuzzing: the mismatch was dropped once 100 line problems had been recorded
+    String junk = "1 @ 0xZZ\n".repeat(150);
+    Profile p = parse("goroutine profile: total 9\n" + junk + "2 @ 0x1\n#\t0x0\n\n");
+    assertThat(p.totalCount()).isEqualTo(2);
+    List<String> problems = p.diagnostics().problems();
+    assertThat(problems).hasSize(102);
+    assertThat(problems.get(100)).isEqualTo("... and 50 more problems");
+    assertThat(problems.get(101)).isEqualTo("header declares total 9 but the records sum to 2");
+  }
 }

@@ -1198,7 +1198,7 @@ public final class TextParser {
       return;
     }
     if (open == ProfileFormat.DEBUG1 && recordSum != declaredTotal) {
-      diag.problem(
+      diag.dumpProblem(
           "header declares total " + declaredTotal + " but the records sum to " + recordSum);
     }
     sink.end(diag.build());
