@@ -190,6 +190,9 @@ public final class Main implements Runnable {
     @Mixin
     Common common = new Common();
 
+    @Mixin
+    Filters filters = new Filters();
+
     abstract List<String> inputs();
 
     ParseOptions options() {
@@ -247,9 +250,6 @@ public final class Main implements Runnable {
     @Parameters(paramLabel = "INPUT", description = "profiles, oldest first")
     List<String> inputs = new ArrayList<>();
 
-    @Mixin
-    Filters filters = new Filters();
-
     @Option(names = "--fail-on-suspects", description = "exit with 4 when there are leak suspects")
     boolean failOnSuspects;
 
@@ -270,9 +270,6 @@ public final class Main implements Runnable {
   static final class TopCommand extends Base {
     @Parameters(paramLabel = "INPUT", arity = "1")
     List<String> inputs = new ArrayList<>();
-
-    @Mixin
-    Filters filters = new Filters();
 
     @Option(names = {"--user", "-u"},
         description = "attribute runtime and standard-library frames to the first user frame")
@@ -295,9 +292,6 @@ public final class Main implements Runnable {
   static final class Traces extends Base {
     @Parameters(paramLabel = "INPUT", arity = "1")
     List<String> inputs = new ArrayList<>();
-
-    @Mixin
-    Filters filters = new Filters();
 
     @Override
     List<String> inputs() {
@@ -329,9 +323,6 @@ public final class Main implements Runnable {
     @Option(names = {"--group", "-g"}, defaultValue = "stack",
         description = "how to group the matches (default: ${DEFAULT-VALUE})")
     String group;
-
-    @Mixin
-    Filters filters = new Filters();
 
     @Override
     List<String> inputs() {
@@ -396,9 +387,6 @@ public final class Main implements Runnable {
     @Option(names = "--count", defaultValue = "3", description = "snapshots to take (default: ${DEFAULT-VALUE})")
     int count;
 
-    @Mixin
-    Filters filters = new Filters();
-
     @Override
     List<String> inputs() {
       return inputs;
@@ -454,9 +442,6 @@ public final class Main implements Runnable {
     @Option(names = {"--group", "-g"}, defaultValue = "site",
         description = "grouping for groups and diff (default: ${DEFAULT-VALUE})")
     String group;
-
-    @Mixin
-    Filters filters = new Filters();
 
     @Override
     List<String> inputs() {

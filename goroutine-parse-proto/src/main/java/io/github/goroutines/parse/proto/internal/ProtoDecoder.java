@@ -44,7 +44,7 @@ public final class ProtoDecoder {
   private String[] resolved;
   // sample_type and period_type: pairs of string indexes
   private final LongList sampleTypes = new LongList(4);
-  private long periodType = -1;
+  private long[] periodType; // type index, unit index, message offset
   private long period;
   private long timeNanos;
   private long durationNanos;
@@ -53,7 +53,6 @@ public final class ProtoDecoder {
   private long defaultSampleType;
   private long docUrl;
   private final LongList comments = new LongList(4);
-  private final LongList periodTypeOffsets = new LongList(1);
 
   // samples: ranges into the shared lists below, and the message offset
   private final LongList sLocEnd;
@@ -125,266 +124,275 @@ public final class ProtoDecoder {
 
   // ------------------------------------------------------------------ pass one
 
-  private void readProfile() throws IOException {
+  /** Reads one field of a message; returns false for a field it does not know (then skipped). */
+  @FunctionalInterface
+  private interface Fields {
+    boolean read(int field, int type, int at) throws IOException;
+  }
+
+  /** The fields of the message being read; the readers below fill them. */
+  private long f1;
+  private long f2;
+  private long f3;
+  private long f4;
+  private final long[] mappingFields = new long[8];
+
+  // one reader per message type, made once: no allocation per message
+  private final Fields profileFields = this::profileField;
+  private final Fields valueTypeFields = this::valueTypeField;
+  private final Fields sampleFields = this::sampleField;
+  private final Fields labelFields = this::labelField;
+  private final Fields mappingFieldReader = this::mappingField;
+  private final Fields locationFields = this::locationField;
+  private final Fields lineFields = this::lineField;
+  private final Fields functionFields = this::functionField;
+
+  /**
+   * The loop every message shares: tags until the end of the message, each field to its reader,
+   * unknown fields skipped. A nested message is read within a pushed limit.
+   */
+  private void fields(Fields reader) throws IOException {
     while (true) {
       int at = in.getTotalBytesRead();
       int tag = in.readTag();
       if (tag == 0) {
         return;
       }
-      int field = WireFormat.getTagFieldNumber(tag);
-      int type = WireFormat.getTagWireType(tag);
-      switch (field) {
-        case 1 -> { // repeated ValueType sample_type = 1
-          expect(type, WT_LEN, field, at);
-          long[] vt = valueType();
-          sampleTypes.add(vt[0]);
-          sampleTypes.add(vt[1]);
-        }
-        case 2 -> { // repeated Sample sample = 2
-          expect(type, WT_LEN, field, at);
-          sample(at);
-        }
-        case 3 -> { // repeated Mapping mapping = 3
-          expect(type, WT_LEN, field, at);
-          mapping(at);
-        }
-        case 4 -> { // repeated Location location = 4
-          expect(type, WT_LEN, field, at);
-          location(at);
-        }
-        case 5 -> { // repeated Function function = 5
-          expect(type, WT_LEN, field, at);
-          function(at);
-        }
-        case 6 -> { // repeated string string_table = 6
-          expect(type, WT_LEN, field, at);
-          int len = in.readRawVarint32();
-          int start = in.getTotalBytesRead();
-          in.skipRawBytes(len);
-          strings.add((long) start << 32 | len);
-        }
-        case 7 -> dropFrames = varint(type, field, at); // int64 drop_frames = 7
-        case 8 -> keepFrames = varint(type, field, at); // int64 keep_frames = 8
-        case 9 -> timeNanos = varint(type, field, at); // int64 time_nanos = 9
-        case 10 -> durationNanos = varint(type, field, at); // int64 duration_nanos = 10
-        case 11 -> { // ValueType period_type = 11
-          expect(type, WT_LEN, field, at);
-          long[] vt = valueType();
-          periodType = vt[0] << 32 | (vt[1] & 0xffffffffL);
-          periodTypeOffsets.add(at);
-          checkIndex(vt[0], at);
-          checkIndex(vt[1], at);
-        }
-        case 12 -> period = varint(type, field, at); // int64 period = 12
-        case 13 -> repeated(type, field, at, comments); // repeated int64 comment = 13
-        case 14 -> defaultSampleType = varint(type, field, at); // int64 default_sample_type = 14
-        case 15 -> docUrl = varint(type, field, at); // int64 doc_url = 15
-        default -> in.skipField(tag);
+      if (!reader.read(WireFormat.getTagFieldNumber(tag), WireFormat.getTagWireType(tag), at)) {
+        in.skipField(tag);
       }
     }
   }
 
-  private long[] valueType() throws IOException {
+  private void nested(int field, int type, int at, Fields reader) throws IOException {
+    expect(type, WT_LEN, field, at);
     int limit = in.pushLimit(in.readRawVarint32());
-    long type = 0;
-    long unit = 0;
-    while (true) {
-      int at = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> type = varint(WireFormat.getTagWireType(tag), 1, at); // int64 type = 1
-        case 2 -> unit = varint(WireFormat.getTagWireType(tag), 2, at); // int64 unit = 2
-        default -> in.skipField(tag);
-      }
-    }
+    fields(reader);
     in.popLimit(limit);
-    return new long[] {type, unit};
   }
 
-  private void sample(int at) throws IOException {
+  private void readProfile() throws IOException {
+    fields(profileFields);
+  }
+
+  private boolean profileField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> { // repeated ValueType sample_type = 1
+        valueType(field, type, at);
+        sampleTypes.add(f1);
+        sampleTypes.add(f2);
+      }
+      case 2 -> sample(field, type, at); // repeated Sample sample = 2
+      case 3 -> mapping(field, type, at); // repeated Mapping mapping = 3
+      case 4 -> location(field, type, at); // repeated Location location = 4
+      case 5 -> function(field, type, at); // repeated Function function = 5
+      case 6 -> { // repeated string string_table = 6
+        expect(type, WT_LEN, field, at);
+        int len = in.readRawVarint32();
+        int start = in.getTotalBytesRead();
+        in.skipRawBytes(len);
+        strings.add((long) start << 32 | len);
+      }
+      case 7 -> dropFrames = varint(type, field, at); // int64 drop_frames = 7
+      case 8 -> keepFrames = varint(type, field, at); // int64 keep_frames = 8
+      case 9 -> timeNanos = varint(type, field, at); // int64 time_nanos = 9
+      case 10 -> durationNanos = varint(type, field, at); // int64 duration_nanos = 10
+      case 11 -> { // ValueType period_type = 11
+        valueType(field, type, at);
+        periodType = new long[] {f1, f2, at};
+      }
+      case 12 -> period = varint(type, field, at); // int64 period = 12
+      case 13 -> repeated(type, field, at, comments); // repeated int64 comment = 13
+      case 14 -> defaultSampleType = varint(type, field, at); // int64 default_sample_type = 14
+      case 15 -> docUrl = varint(type, field, at); // int64 doc_url = 15
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A ValueType into f1 (type) and f2 (unit). */
+  private void valueType(int field, int type, int at) throws IOException {
+    f1 = 0;
+    f2 = 0;
+    nested(field, type, at, valueTypeFields);
+  }
+
+  private boolean valueTypeField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> f1 = varint(type, field, at); // int64 type = 1
+      case 2 -> f2 = varint(type, field, at); // int64 unit = 2
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int sampleStart;
+  private int sampleLocStart;
+
+  private void sample(int field, int type, int at) throws IOException {
     if (sOffset.size() >= options.maxSamples()) {
       throw error("more than " + options.maxSamples() + " samples (raise ParseOptions.maxSamples)", at);
     }
-    int limit = in.pushLimit(in.readRawVarint32());
-    int locStart = locIds.size();
-    while (true) {
-      int fieldAt = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      int type = WireFormat.getTagWireType(tag);
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> repeated(type, 1, fieldAt, locIds); // repeated uint64 location_id = 1
-        case 2 -> repeated(type, 2, fieldAt, values); // repeated int64 value = 2
-        case 3 -> { // repeated Label label = 3
-          expect(type, WT_LEN, 3, fieldAt);
-          label();
-        }
-        default -> in.skipField(tag);
-      }
-      if (locIds.size() - locStart > options.maxFramesPerStack()) {
-        throw error("more than " + options.maxFramesPerStack()
-            + " locations in one sample (raise ParseOptions.maxFramesPerStack)", at);
-      }
-    }
-    in.popLimit(limit);
+    sampleStart = at;
+    sampleLocStart = locIds.size();
+    nested(field, type, at, sampleFields);
     sLocEnd.add(locIds.size());
     sValEnd.add(values.size());
     sLabEnd.add(labKey.size());
     sOffset.add(at);
   }
 
-  private void label() throws IOException {
-    int limit = in.pushLimit(in.readRawVarint32());
-    long key = 0;
-    long str = 0;
-    long num = 0;
-    long unit = 0;
-    while (true) {
-      int at = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
+  private boolean sampleField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> { // repeated uint64 location_id = 1
+        repeated(type, field, at, locIds);
+        if (locIds.size() - sampleLocStart > options.maxFramesPerStack()) {
+          throw error("more than " + options.maxFramesPerStack()
+              + " locations in one sample (raise ParseOptions.maxFramesPerStack)", sampleStart);
+        }
       }
-      int type = WireFormat.getTagWireType(tag);
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> key = varint(type, 1, at); // int64 key = 1
-        case 2 -> str = varint(type, 2, at); // int64 str = 2
-        case 3 -> num = varint(type, 3, at); // int64 num = 3
-        case 4 -> unit = varint(type, 4, at); // int64 num_unit = 4
-        default -> in.skipField(tag);
+      case 2 -> repeated(type, field, at, values); // repeated int64 value = 2
+      case 3 -> { // repeated Label label = 3
+        f1 = 0;
+        f2 = 0;
+        f3 = 0;
+        f4 = 0;
+        nested(field, type, at, labelFields);
+        labKey.add(f1);
+        labStr.add(f2);
+        labNum.add(f3);
+        labUnit.add(f4);
+      }
+      default -> {
+        return false;
       }
     }
-    in.popLimit(limit);
-    labKey.add(key);
-    labStr.add(str);
-    labNum.add(num);
-    labUnit.add(unit);
+    return true;
   }
 
-  private void mapping(int at) throws IOException {
-    int limit = in.pushLimit(in.readRawVarint32());
-    long[] m = new long[8];
-    m[7] = at;
-    while (true) {
-      int fieldAt = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      int field = WireFormat.getTagFieldNumber(tag);
-      int type = WireFormat.getTagWireType(tag);
-      if (field >= 1 && field <= 6) {
-        // uint64 id = 1; memory_start = 2; memory_limit = 3; file_offset = 4;
-        // int64 filename = 5; int64 build_id = 6
-        m[field - 1] = varint(type, field, fieldAt);
-      } else if (field >= 7 && field <= 10) {
-        // bool has_functions = 7; has_filenames = 8; has_line_numbers = 9; has_inline_frames = 10
-        if (varint(type, field, fieldAt) != 0) {
-          m[6] |= 1L << (field - 7);
-        }
-      } else {
-        in.skipField(tag);
+  private boolean labelField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> f1 = varint(type, field, at); // int64 key = 1
+      case 2 -> f2 = varint(type, field, at); // int64 str = 2
+      case 3 -> f3 = varint(type, field, at); // int64 num = 3
+      case 4 -> f4 = varint(type, field, at); // int64 num_unit = 4
+      default -> {
+        return false;
       }
     }
-    in.popLimit(limit);
-    if (m[0] == 0) {
+    return true;
+  }
+
+  private void mapping(int field, int type, int at) throws IOException {
+    java.util.Arrays.fill(mappingFields, 0);
+    nested(field, type, at, mappingFieldReader);
+    if (mappingFields[0] == 0) {
       throw error("mapping with reserved id 0", at);
     }
+    long[] m = mappingFields.clone();
+    m[7] = at;
     mappings.add(m);
   }
 
-  private void location(int at) throws IOException {
-    int limit = in.pushLimit(in.readRawVarint32());
-    long id = 0;
-    long address = 0;
-    while (true) {
-      int fieldAt = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      int type = WireFormat.getTagWireType(tag);
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> id = varint(type, 1, fieldAt); // uint64 id = 1
-        case 3 -> address = varint(type, 3, fieldAt); // uint64 address = 3
-        case 4 -> { // repeated Line line = 4
-          expect(type, WT_LEN, 4, fieldAt);
-          line();
-        }
-        default -> in.skipField(tag); // mapping_id = 2, is_folded = 5, unknown
-      }
+  private boolean mappingField(int field, int type, int at) throws IOException {
+    if (field >= 1 && field <= 6) {
+      // uint64 id = 1; memory_start = 2; memory_limit = 3; file_offset = 4;
+      // int64 filename = 5; int64 build_id = 6
+      mappingFields[field - 1] = varint(type, field, at);
+      return true;
     }
-    in.popLimit(limit);
+    if (field >= 7 && field <= 10) {
+      // bool has_functions = 7; has_filenames = 8; has_line_numbers = 9; has_inline_frames = 10
+      if (varint(type, field, at) != 0) {
+        mappingFields[6] |= 1L << (field - 7);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private void location(int field, int type, int at) throws IOException {
+    f1 = 0;
+    f3 = 0;
+    nested(field, type, at, locationFields);
+    long id = f1;
     if (id == 0) {
       throw error("location with reserved id 0", at);
     }
     if (!locIndex.put(id, locOffset.size())) {
       throw error("two locations with id " + Long.toUnsignedString(id), at);
     }
-    locAddress.add(address);
+    locAddress.add(f3);
     locLineEnd.add(lineFunction.size());
     locOffset.add(at);
   }
 
-  private void line() throws IOException {
-    int limit = in.pushLimit(in.readRawVarint32());
-    long function = 0;
-    long number = 0;
-    while (true) {
-      int at = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
+  private boolean locationField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> f1 = varint(type, field, at); // uint64 id = 1
+      case 3 -> f3 = varint(type, field, at); // uint64 address = 3
+      case 4 -> { // repeated Line line = 4 (mapping_id = 2 and is_folded = 5 are not kept)
+        long id = f1;
+        long address = f3;
+        f1 = 0;
+        f2 = 0;
+        nested(field, type, at, lineFields);
+        lineFunction.add(f1);
+        lineNumber.add(f2);
+        f1 = id;
+        f3 = address;
       }
-      int type = WireFormat.getTagWireType(tag);
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> function = varint(type, 1, at); // uint64 function_id = 1
-        case 2 -> number = varint(type, 2, at); // int64 line = 2
-        default -> in.skipField(tag); // int64 column = 3, unknown
+      default -> {
+        return false;
       }
     }
-    in.popLimit(limit);
-    lineFunction.add(function);
-    lineNumber.add(number);
+    return true;
   }
 
-  private void function(int at) throws IOException {
-    int limit = in.pushLimit(in.readRawVarint32());
-    long id = 0;
-    long name = 0;
-    long systemName = 0;
-    long file = 0;
-    while (true) {
-      int fieldAt = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      int type = WireFormat.getTagWireType(tag);
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> id = varint(type, 1, fieldAt); // uint64 id = 1
-        case 2 -> name = varint(type, 2, fieldAt); // int64 name = 2
-        case 3 -> systemName = varint(type, 3, fieldAt); // int64 system_name = 3
-        case 4 -> file = varint(type, 4, fieldAt); // int64 filename = 4
-        default -> in.skipField(tag); // int64 start_line = 5, unknown
+  private boolean lineField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> f1 = varint(type, field, at); // uint64 function_id = 1
+      case 2 -> f2 = varint(type, field, at); // int64 line = 2 (column = 3 is not kept)
+      default -> {
+        return false;
       }
     }
-    in.popLimit(limit);
+    return true;
+  }
+
+  private void function(int field, int type, int at) throws IOException {
+    f1 = 0;
+    f2 = 0;
+    f3 = 0;
+    f4 = 0;
+    nested(field, type, at, functionFields);
+    long id = f1;
     if (id == 0) {
       throw error("function with reserved id 0", at);
     }
     if (!funcIndex.put(id, funcOffset.size())) {
       throw error("two functions with id " + Long.toUnsignedString(id), at);
     }
-    funcName.add(name != 0 ? name : systemName);
-    funcFile.add(file);
+    funcName.add(f2 != 0 ? f2 : f3);
+    funcFile.add(f4);
     funcOffset.add(at);
+  }
+
+  private boolean functionField(int field, int type, int at) throws IOException {
+    switch (field) {
+      case 1 -> f1 = varint(type, field, at); // uint64 id = 1
+      case 2 -> f2 = varint(type, field, at); // int64 name = 2
+      case 3 -> f3 = varint(type, field, at); // int64 system_name = 3
+      case 4 -> f4 = varint(type, field, at); // int64 filename = 4 (start_line = 5 is not kept)
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   private long varint(int type, int field, int at) throws IOException {
@@ -411,10 +419,6 @@ public final class ProtoDecoder {
     if (type != wanted) {
       throw error("field " + field + " has wire type " + type + ", expected " + wanted, at);
     }
-  }
-
-  private void checkIndex(long index, int at) {
-    // resolved later; nothing to do in pass one
   }
 
   // ------------------------------------------------------------------ pass two
@@ -550,9 +554,9 @@ public final class ProtoDecoder {
       commentText.add(str(comments.get(i), 0));
     }
     Optional<ValueType> pt = Optional.empty();
-    if (periodType != -1) {
-      int at = (int) periodTypeOffsets.get(0);
-      pt = Optional.of(new ValueType(str(periodType >>> 32, at), str(periodType & 0xffffffffL, at)));
+    if (periodType != null) {
+      int at = (int) periodType[2];
+      pt = Optional.of(new ValueType(str(periodType[0], at), str(periodType[1], at)));
     }
     List<Mapping> maps = new ArrayList<>(mappings.size());
     for (long[] m : mappings) {
