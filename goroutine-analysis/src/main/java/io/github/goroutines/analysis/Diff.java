@@ -44,7 +44,9 @@ public final class Diff {
     /**
      * Copies the counts.
      *
-     * @throws NullPointerException when a component is null
+     * @param key the group key
+     * @param counts the count in each snapshot, in order (0 where absent)
+     * @param representative a stack of the group, from the latest snapshot that has it
      */
     public Row {
       Objects.requireNonNull(key, "key");

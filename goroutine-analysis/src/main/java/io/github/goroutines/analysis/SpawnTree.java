@@ -39,7 +39,14 @@ public final class SpawnTree {
    * @param creatorIds the creator goroutines, ascending (empty before Go 1.21)
    */
   public record Site(String site, long count, long blocked, List<Long> creatorIds) {
-    /** Copies the ids. */
+    /**
+     * Copies the ids.
+     *
+     * @param site the creating function and position
+     * @param count goroutines created there and still alive
+     * @param blocked how many of them are blocked
+     * @param creatorIds the creator goroutines, ascending
+     */
     public Site {
       creatorIds = List.copyOf(creatorIds);
     }

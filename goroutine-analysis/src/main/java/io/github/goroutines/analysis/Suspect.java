@@ -21,7 +21,13 @@ public record Suspect(String site, StateClass stateClass, long count, double sha
   /**
    * Copies the evidence.
    *
-   * @throws NullPointerException when a component is null
+   * @param site the blocking site, {@code function file:line}
+   * @param stateClass the most common state class of the group in the latest snapshot
+   * @param count goroutines at the site in the latest snapshot
+   * @param share {@code count} as a fraction of the latest total
+   * @param score the sum of the evidence's points; higher is more suspicious
+   * @param evidence one sentence per finding, each with its points, strongest first
+   * @param representative a stack of the group
    */
   public Suspect {
     Objects.requireNonNull(site, "site");

@@ -20,7 +20,9 @@ public record Ancestor(long goroutineId, Stack stack, Optional<Frame> createdBy)
   /**
    * Checks the components.
    *
-   * @throws NullPointerException when a component is {@code null}
+   * @param goroutineId the ancestor's id (unsigned)
+   * @param stack the ancestor's frames, innermost first
+   * @param createdBy the {@code created by} frame of the ancestor, or empty
    */
   public Ancestor {
     Objects.requireNonNull(stack, "stack");

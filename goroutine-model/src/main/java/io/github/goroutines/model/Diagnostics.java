@@ -19,7 +19,14 @@ public record Diagnostics(
     long skippedLines, List<Long> firstSkippedLines, int incompleteBlocks, List<String> problems) {
   private static final Diagnostics NONE = new Diagnostics(0, List.of(), 0, List.of());
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param skippedLines how many non-blank lines were outside any block
+   * @param firstSkippedLines the 1-based numbers of the first few of them
+   * @param incompleteBlocks how many blocks were cut short
+   * @param problems short messages with line numbers
+   */
   public Diagnostics {
     firstSkippedLines = List.copyOf(firstSkippedLines);
     problems = List.copyOf(problems);

@@ -20,7 +20,11 @@ public record Label(String key, String value, long number, String unit, boolean 
   /**
    * Checks the components.
    *
-   * @throws NullPointerException when a string is {@code null}
+   * @param key the key; may be empty (Go allows it)
+   * @param value the string value, empty for a numeric label
+   * @param number the numeric value, 0 for a string label
+   * @param unit the unit of a numeric label ({@code bytes}), or empty
+   * @param numeric whether this is a numeric label
    */
   public Label {
     Objects.requireNonNull(key, "key");

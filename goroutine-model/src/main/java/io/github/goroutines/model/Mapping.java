@@ -31,7 +31,16 @@ public record Mapping(
   /**
    * Checks the components.
    *
-   * @throws NullPointerException when a string is {@code null}
+   * @param id the mapping id (non-zero)
+   * @param memoryStart start address
+   * @param memoryLimit end address
+   * @param fileOffset offset in the file
+   * @param filename the file, or empty
+   * @param buildId the build id in hex, or empty (Go writes one for the main binary since 1.24)
+   * @param hasFunctions whether every location in it was symbolised
+   * @param hasFilenames as written by the producer
+   * @param hasLineNumbers as written by the producer
+   * @param hasInlineFrames as written by the producer
    */
   public Mapping {
     Objects.requireNonNull(filename, "filename");

@@ -35,7 +35,16 @@ public record ParseOptions(
   /**
    * Checks that limits are positive.
    *
-   * @throws IllegalArgumentException when a limit is not positive
+   * @param strict whether the first problem throws (default {@code false}: text outside goroutine
+   *     blocks is skipped and reported in {@link Diagnostics}, a malformed block is cut short)
+   * @param maxInputBytes the most bytes read from an input (default 1 GiB); streaming text parsing
+   *     does not hold the input and ignores it
+   * @param maxDecompressedBytes the most bytes a gzip stream may inflate to (default 32 MiB; a Go
+   *     goroutine profile of 100,000 goroutines with distinct labels is under 4 MiB)
+   * @param maxLineBytes the longest text line accepted (default 16 MiB; Go writes lines of about
+   *     20 KB at most, panic values and labels can be longer)
+   * @param maxFramesPerStack the most frames in one stack (default 100,000)
+   * @param maxSamples the most samples or goroutines in one profile (default 50,000,000)
    */
   public ParseOptions {
     positive("maxInputBytes", maxInputBytes);

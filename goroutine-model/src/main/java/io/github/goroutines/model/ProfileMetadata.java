@@ -41,7 +41,17 @@ public record ProfileMetadata(
   /**
    * Copies the lists and checks for {@code null}.
    *
-   * @throws NullPointerException when a component is {@code null}
+   * @param sampleTypes the sample value types ({@code [goroutine/count]})
+   * @param defaultSampleType the default sample type, or empty
+   * @param periodType the period type, or empty
+   * @param period the period (1 for goroutine profiles)
+   * @param timeNanos capture time in nanoseconds since the Unix epoch, or 0
+   * @param durationNanos duration of a delta profile, or 0
+   * @param comments free-form comments
+   * @param dropFrames regular expression of frames to drop, or empty
+   * @param keepFrames regular expression of frames to keep, or empty
+   * @param docUrl documentation link, or empty
+   * @param mappings the memory mappings
    */
   public ProfileMetadata {
     sampleTypes = List.copyOf(sampleTypes);

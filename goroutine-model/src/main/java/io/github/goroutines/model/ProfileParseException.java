@@ -16,10 +16,15 @@ public final class ProfileParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_EXCERPT = 60;
 
+  /** The format being parsed, or null when it was not known yet. */
   private final transient ProfileFormat format;
+  /** What is wrong, without position. */
   private final String problem;
+  /** 1-based line, or -1. */
   private final long lineNumber;
+  /** 0-based byte offset, or -1. */
   private final long byteOffset;
+  /** Escaped excerpt of the input. */
   private final String excerpt;
 
   private ProfileParseException(

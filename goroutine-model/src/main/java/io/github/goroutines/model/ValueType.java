@@ -12,7 +12,8 @@ public record ValueType(String type, String unit) {
   /**
    * Checks the components.
    *
-   * @throws NullPointerException when a component is {@code null}
+   * @param type the type, for example {@code goroutine} or {@code goroutineleak}
+   * @param unit the unit, for example {@code count}
    */
   public ValueType {
     Objects.requireNonNull(type, "type");
