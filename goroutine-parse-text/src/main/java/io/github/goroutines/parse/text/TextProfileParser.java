@@ -51,7 +51,9 @@ public final class TextProfileParser {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return single(collect(LineReader.of(input, options.maxLineBytes()), options));
+    List<Long> beginLines = new ArrayList<>(1);
+    return single(collect(LineReader.of(input, options.maxLineBytes()), options, beginLines),
+        beginLines);
   }
 
   /**
@@ -64,7 +66,12 @@ public final class TextProfileParser {
    * @throws UncheckedIOException when reading fails
    */
   public static Profile parse(InputStream in, ParseOptions options) {
-    return single(parseAll(in, options));
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(options, "options");
+    List<Long> beginLines = new ArrayList<>(1);
+    InputStream bounded = new Bounded(in, options.maxInputBytes());
+    return single(collect(LineReader.of(bounded, options.maxLineBytes()), options, beginLines),
+        beginLines);
   }
 
   /**
@@ -79,7 +86,7 @@ public final class TextProfileParser {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return collect(LineReader.of(input, options.maxLineBytes()), options);
+    return collect(LineReader.of(input, options.maxLineBytes()), options, new ArrayList<>());
   }
 
   /**
@@ -95,7 +102,7 @@ public final class TextProfileParser {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
     InputStream bounded = new Bounded(in, options.maxInputBytes());
-    return collect(LineReader.of(bounded, options.maxLineBytes()), options);
+    return collect(LineReader.of(bounded, options.maxLineBytes()), options, new ArrayList<>());
   }
 
   /**
@@ -140,7 +147,8 @@ public final class TextProfileParser {
   /** Entries per dedup table in streaming mode before it is cleared. */
   private static final int STREAM_TABLE_BOUND = 100_000;
 
-  private static List<Profile> collect(LineReader lines, ParseOptions options) {
+  private static List<Profile> collect(
+      LineReader lines, ParseOptions options, List<Long> beginLines) {
     List<Profile> profiles = new ArrayList<>(1);
     TextParser.Sink sink =
         new TextParser.Sink() {
@@ -148,6 +156,7 @@ public final class TextProfileParser {
 
           @Override
           public void begin(ProfileFormat format, String type, long total, long line) {
+            beginLines.add(line);
             current = Profile.builder(format).type(type);
             if (total >= 0) {
               current.declaredTotal(total);
@@ -169,7 +178,7 @@ public final class TextProfileParser {
     return profiles;
   }
 
-  private static Profile single(List<Profile> profiles) {
+  private static Profile single(List<Profile> profiles, List<Long> beginLines) {
     if (profiles.isEmpty()) {
       throw ProfileParseException.atLine(
           null,
@@ -178,15 +187,13 @@ public final class TextProfileParser {
           "");
     }
     if (profiles.size() > 1) {
-      Profile second = profiles.get(1);
       throw ProfileParseException.atLine(
-          second.format(),
+          profiles.get(1).format(),
           "input holds "
               + profiles.size()
-              + " dumps; use TextProfileParser.parseAll (or GoroutineProfiles.parseAll)",
-          second.goroutines().isEmpty()
-              ? 1
-              : second.goroutines().get(0).headerLine().orElse(1),
+              + " dumps, the second starting here; use TextProfileParser.parseAll "
+              + "(or GoroutineProfiles.parseAll)",
+          beginLines.get(1),
           "");
     }
     return profiles.get(0);

@@ -364,8 +364,10 @@ class Debug2Test {
     assertThat(all).hasSize(2);
     assertThat(all).allSatisfy(p -> assertThat(p.goroutines()).hasSize(2));
     assertThatThrownBy(() -> TextProfileParser.parse(bytes, ParseOptions.defaults()))
-        .isInstanceOf(ProfileParseException.class)
-        .hasMessageContaining("parseAll");
+        .isInstanceOfSatisfying(ProfileParseException.class, e -> {
+          assertThat(e.getMessage()).contains("parseAll");
+          assertThat(e.lineNumber()).hasValue(12); // the header of the second dump
+        });
     // no signal line between them: the repeated goroutine id splits
     assertThat(TextProfileParser.parseAll((dump + dump).getBytes(StandardCharsets.UTF_8),
         ParseOptions.defaults())).hasSize(2);
