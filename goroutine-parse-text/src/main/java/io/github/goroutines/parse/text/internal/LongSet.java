@@ -2,8 +2,14 @@ package io.github.goroutines.parse.text.internal;
 
 import java.util.Arrays;
 
-/** An open-addressing set of longs (goroutine ids of one dump), without boxing. */
+/**
+ * A set of goroutine ids of one dump, without boxing: a bitmap for the small ids Go hands out
+ * (they count up from 1), an open-addressing table for the rest.
+ */
 final class LongSet {
+  private static final int BITMAP_LIMIT = 1 << 24;
+  private long[] bits = new long[64];
+  private boolean anyBits;
   private static final long EMPTY = Long.MIN_VALUE;
   private long[] table = new long[64];
   private int size;
@@ -15,6 +21,19 @@ final class LongSet {
 
   /** Adds a value; returns false when it was present. */
   boolean add(long v) {
+    if (v >= 0 && v < BITMAP_LIMIT) {
+      int word = (int) (v >>> 6);
+      if (word >= bits.length) {
+        bits = Arrays.copyOf(bits, Math.max(word + 1, bits.length * 2));
+      }
+      long mask = 1L << v;
+      if ((bits[word] & mask) != 0) {
+        return false;
+      }
+      bits[word] |= mask;
+      anyBits = true;
+      return true;
+    }
     if (v == EMPTY) {
       boolean added = !hasEmptyKey;
       hasEmptyKey = true;
@@ -36,6 +55,10 @@ final class LongSet {
   }
 
   void clear() {
+    if (anyBits) {
+      Arrays.fill(bits, 0);
+      anyBits = false;
+    }
     Arrays.fill(table, EMPTY);
     size = 0;
     hasEmptyKey = false;
