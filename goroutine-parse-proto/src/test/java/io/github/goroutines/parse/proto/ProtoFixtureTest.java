@@ -101,6 +101,31 @@ class ProtoFixtureTest {
 
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
+  void locationAddressesAndTheDebug1Pcs(String v) {
+    Sample proto = parse(v, "later.debug0.pb.gz").samples().stream()
+        .filter(s -> s.stack().contains("main.(*Cache).LoadOrStore")).findFirst().orElseThrow();
+    Sample text = io.github.goroutines.parse.text.TextProfileParser.parse(
+            Fixtures.read(v, "later.debug1.txt"), ParseOptions.defaults()).samples().stream()
+        .filter(s -> s.stack().contains("main.(*Cache).LoadOrStore")).findFirst().orElseThrow();
+    long[] pcs = text.addresses().toArray();
+    // the @ line holds return addresses; Location.address is the call's PC, one less
+    assertThat(proto.stack().innermost().orElseThrow().pc()).hasValue(pcs[0] - 1);
+    // a Location with inlined calls has one address for all its Lines; debug=1 gives each logical
+    // frame a PC of its own, and the innermost one of them is that address (Mutex.Lock, and from
+    // Go 1.24 on internal/sync's Mutex.Lock inlined into it)
+    Frame inner = proto.stack().frames().stream()
+        .filter(f -> f.inlined() && f.kind() != FrameKind.RUNTIME).findFirst().orElseThrow();
+    Frame holder = proto.stack().frames().get(proto.stack().frames().indexOf(inner) + 1);
+    assertThat(inner.function()).isEqualTo(minor(v) >= 24 ? "internal/sync.(*Mutex).Lock"
+        : "sync.(*Mutex).Lock");
+    assertThat(holder.pc()).isEqualTo(inner.pc());
+    assertThat(text.stack().frames().stream()
+        .filter(f -> f.function().equals(inner.function())).findFirst().orElseThrow().pc())
+        .isEqualTo(inner.pc());
+  }
+
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
   void framesLabelsAndGenerics(String v) {
     Profile p = parse(v, "later.debug0.pb.gz");
     Sample pool = p.samples().stream()
