@@ -278,6 +278,10 @@ public final class Grouping {
   }
 
   static String siteKey(Frame f) {
+    if (f.function().isEmpty()) {
+      // no symbol: the address is all there is
+      return f.pc().isPresent() ? "0x" + Long.toHexString(f.pc().getAsLong()) : "(unknown)";
+    }
     return f.line() > 0 ? f.function() + " " + f.file() + ":" + f.line() : f.function();
   }
 

@@ -132,14 +132,17 @@ public final class Stack {
   }
 
   /**
-   * Returns the innermost frame whose code is the user's, skipping the runtime and, if asked, the
-   * standard library: the blocking site in your code.
+   * Returns the innermost frame whose code is the user's, skipping the runtime, frames without a
+   * symbol and, if asked, the standard library: the blocking site in your code.
    *
    * @param skipStandardLibrary whether standard-library frames are skipped too
    * @return the frame, or empty when the stack has none
    */
   public Optional<Frame> firstUserFrame(boolean skipStandardLibrary) {
     for (Frame f : frames) {
+      if (f.function().isEmpty()) {
+        continue; // an address without a symbol says nothing about who wrote the code
+      }
       FrameKind k = f.kind();
       if (k == FrameKind.USER || (k == FrameKind.STANDARD_LIBRARY && !skipStandardLibrary)) {
         return Optional.of(f);

@@ -45,6 +45,8 @@ class ModelTest {
     assertThat(old.elidedFrames()).isEmpty();
     assertThat(Stack.of(List.of())).isSameAs(Stack.empty());
     assertThat(Stack.empty().innermost()).isEmpty();
+    Frame unknown = Frame.of("", "", 0, OptionalLong.of(0x4c0d1f), OptionalLong.empty(), false);
+    assertThat(Stack.of(List.of(PARK, unknown, USER)).firstUserFrame(true)).contains(USER);
   }
 
   @Test
