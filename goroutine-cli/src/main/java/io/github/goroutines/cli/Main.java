@@ -203,7 +203,7 @@ public final class Main implements Runnable {
       if (inputs().isEmpty()) {
         throw new IllegalArgumentException("no input given: name a file, - or a URL");
       }
-      Inputs reader = new Inputs(io.stdin(), parseDuration(common.timeout), common.maxBytes);
+      Inputs reader = reader();
       List<Profile> profiles = new ArrayList<>();
       for (String input : inputs()) {
         Progress progress = Progress.start(io.err(), "reading " + input);
@@ -216,8 +216,20 @@ public final class Main implements Runnable {
       return profiles;
     }
 
-    Profile last(List<Profile> snapshots) {
-      return snapshots.get(snapshots.size() - 1);
+    Inputs reader() {
+      return new Inputs(io.stdin(), parseDuration(common.timeout), common.maxBytes);
+    }
+
+    /** The inputs as snapshots, each filtered. */
+    List<Profile> filteredSnapshots() throws Inputs.InputException {
+      Filter filter = filters.filter();
+      return snapshots().stream().map(filter::apply).toList();
+    }
+
+    /** The last input, filtered. */
+    Profile filteredLast() throws Inputs.InputException {
+      List<Profile> all = snapshots();
+      return filters.filter().apply(all.get(all.size() - 1));
     }
   }
 
@@ -260,7 +272,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      List<Profile> snapshots = snapshots().stream().map(filters.filter()::apply).toList();
+      List<Profile> snapshots = filteredSnapshots();
       io.out().print(TextReports.summary(snapshots, common.limit));
       return failOnSuspects && !LeakSuspects.of(snapshots).isEmpty() ? SUSPECTS : OK;
     }
@@ -282,7 +294,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Profile p = filters.filter().apply(last(snapshots()));
+      Profile p = filteredLast();
       io.out().print(TextReports.top(p, Top.of(p, user)));
       return OK;
     }
@@ -300,7 +312,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      io.out().print(TextReports.traces(filters.filter().apply(last(snapshots()))));
+      io.out().print(TextReports.traces(filteredLast()));
       return OK;
     }
   }
@@ -333,7 +345,7 @@ public final class Main implements Runnable {
     public Integer call() throws Exception {
       FunctionMatcher m = regex ? FunctionMatcher.regex(pattern)
           : prefix ? FunctionMatcher.prefix(pattern) : FunctionMatcher.exact(pattern);
-      Profile found = filters.filter().function(m).apply(last(snapshots()));
+      Profile found = Filter.all().function(m).apply(filteredLast());
       Groups groups = Groups.of(found, Grouping.parse(group));
       io.out().printf(Locale.ROOT, "%d goroutines match %s%n", found.totalCount(), m);
       for (var g : groups.top(common.limit)) {
@@ -405,7 +417,7 @@ public final class Main implements Runnable {
           throw new IllegalArgumentException("--count must be at least 2");
         }
         snapshots = new ArrayList<>();
-        Inputs reader = new Inputs(io.stdin(), parseDuration(common.timeout), common.maxBytes);
+        Inputs reader = reader();
         Duration pause = parseDuration(every);
         for (int i = 0; i < count; i++) {
           if (i > 0) {
@@ -424,7 +436,7 @@ public final class Main implements Runnable {
       if (inputs.size() < 2) {
         throw new IllegalArgumentException("diff needs two or more inputs, or --watch URL");
       }
-      snapshots = snapshots().stream().map(filter::apply).toList();
+      snapshots = filteredSnapshots();
       io.out().print(TextReports.diff(Diff.of(snapshots, grouping), common.limit));
       return OK;
     }
@@ -450,11 +462,11 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      List<Profile> snapshots = snapshots().stream().map(filters.filter()::apply).toList();
+      List<Profile> snapshots = filteredSnapshots();
       StringWriter w = new StringWriter();
       switch (report) {
-        case "profile" -> JsonReports.profile(last(snapshots), w);
-        case "groups" -> JsonReports.groups(Groups.of(last(snapshots), Grouping.parse(group)),
+        case "profile" -> JsonReports.profile(snapshots.get(snapshots.size() - 1), w);
+        case "groups" -> JsonReports.groups(Groups.of(snapshots.get(snapshots.size() - 1), Grouping.parse(group)),
             common.limit, w);
         case "diff" -> {
           if (snapshots.size() < 2) {

@@ -133,12 +133,15 @@ public final class Goroutine {
     return baseState(state);
   }
 
+  /** Markers the runtime appends to a wait reason. */
+  private static final String[] MARKERS = {" (leaked)", " (scan)", " (durable)", " (synctest)"};
+
   static String baseState(String state) {
     String s = state;
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String marker : new String[] {" (leaked)", " (scan)", " (durable)", " (synctest)"}) {
+      for (String marker : MARKERS) {
         if (s.endsWith(marker)) {
           s = s.substring(0, s.length() - marker.length());
           changed = true;

@@ -1,6 +1,7 @@
 package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.ProfileParseException;
+import io.github.goroutines.model.internal.Canon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -119,7 +120,7 @@ public final class LineReader {
         null,
         "line longer than " + maxLine + " bytes (raise ParseOptions.maxLineBytes)",
         lineNumber + 1,
-        Canonless.excerpt(buf, pos, Math.min(limit, pos + 60)));
+        Canon.decode(buf, pos, Math.min(limit, pos + 60)));
   }
 
   private void fill() {

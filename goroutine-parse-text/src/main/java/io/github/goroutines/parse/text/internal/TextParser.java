@@ -1250,16 +1250,18 @@ public final class TextParser {
     diag.problem(message + " (line " + in.lineNumber() + ")");
   }
 
+  /** A problem of the current line; text before any dump is taken for debug=2 (crash logs). */
   private ProfileParseException error(String message) {
-    return ProfileParseException.atLine(
-        open == null ? ProfileFormat.DEBUG2 : open,
-        message,
-        in.lineNumber(),
-        Canon.decode(b, in.start(), Math.min(in.end(), in.start() + 80)));
+    return atLine(open == null ? ProfileFormat.DEBUG2 : open, message);
   }
 
+  /** A limit was exceeded on the current line. */
   private ProfileParseException limit(String message) {
-    return ProfileParseException.atLine(open, message, in.lineNumber(),
+    return atLine(open, message);
+  }
+
+  private ProfileParseException atLine(ProfileFormat format, String message) {
+    return ProfileParseException.atLine(format, message, in.lineNumber(),
         Canon.decode(b, in.start(), Math.min(in.end(), in.start() + 80)));
   }
 
