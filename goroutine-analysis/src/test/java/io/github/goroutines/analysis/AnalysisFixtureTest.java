@@ -32,9 +32,6 @@ class AnalysisFixtureTest {
     return GoroutineProfiles.parse(Fixtures.read(v, name));
   }
 
-  static int minor(String v) {
-    return Integer.parseInt(v.substring(2));
-  }
 
   static Map<String, Long> counts(Groups groups) {
     return groups.list().stream().collect(Collectors.toMap(Group::key, Group::count));
@@ -58,7 +55,7 @@ class AnalysisFixtureTest {
   void groupingsOfADump(String v) {
     Profile dump = parse(v, "later.debug2.txt");
     Map<String, Long> states = counts(Groups.of(dump, Grouping.stateClass()));
-    assertThat(states).containsEntry("MUTEX", minor(v) >= 24 ? 152L : 153L)
+    assertThat(states).containsEntry("MUTEX", Fixtures.minor(v) >= 24 ? 152L : 153L)
         .containsEntry("CHAN_SEND", 122L)
         .containsEntry("CHAN_RECEIVE", 120L)
         .containsEntry("IO_WAIT", 2L)
@@ -67,12 +64,12 @@ class AnalysisFixtureTest {
         .containsEntry("SYSCALL", 1L)
         .containsEntry("COND", 1L)
         .containsEntry("SLEEP", 1L);
-    assertThat(states.getOrDefault("WAIT_GROUP", 0L)).isEqualTo(minor(v) >= 24 ? 1 : 0);
+    assertThat(states.getOrDefault("WAIT_GROUP", 0L)).isEqualTo(Fixtures.minor(v) >= 24 ? 1 : 0);
     assertThat(counts(Groups.of(dump, Grouping.creator())))
         .containsEntry("main.handleRequest example.com/leaky/v2/main.go:85", 120L)
         .containsEntry("(unknown)", 1L); // goroutine 1
     // labels: debug=1 of every version, debug=2 headers from Go 1.27 on
-    Profile labelled = parse(v, minor(v) >= 27 ? "later.debug2.txt" : "later.debug1.txt");
+    Profile labelled = parse(v, Fixtures.minor(v) >= 27 ? "later.debug2.txt" : "later.debug1.txt");
     assertThat(counts(Groups.of(labelled, Grouping.label("job")))).containsEntry("sync", 3L)
         .containsEntry("(none)", 400L);
     assertThat(counts(Groups.of(labelled, Grouping.label("user")))).containsEntry("alice", 1L);
@@ -182,7 +179,7 @@ class AnalysisFixtureTest {
     assertThat(leak.count()).isEqualTo(120);
     assertThat(leak.blocked()).isEqualTo(120);
     assertThat(tree.sites().get(0).count()).isEqualTo(150);
-    if (minor(v) >= 21) {
+    if (Fixtures.minor(v) >= 21) {
       assertThat(leak.creatorIds()).containsExactly(1L);
       assertThat(tree.creators().get(0).creatorId()).isEqualTo(1);
       assertThat(tree.descendants(1)).isEqualTo(402);

@@ -77,13 +77,20 @@ class HostileInputTest {
 
   @Test
   void nestingBeyondProtobufsLimit() {
-    // 300 nested start-group tags of an unknown field: protobuf-java stops at its recursion limit
-    byte[] nested = new byte[301];
-    Arrays.fill(nested, (byte) ((20 << 3) | 3));
+    // an empty period_type, then 300 nested groups of the unknown field 16 (two-byte tags
+    // 0x83 0x01 to start, 0x84 0x01 to end): protobuf-java stops at its recursion limit of 100
+    int depth = 300;
+    byte[] nested = new byte[2 + 4 * depth];
     nested[0] = 0x5a;
     nested[1] = 0x00;
-    ProfileParseException e = fails(Arrays.copyOfRange(nested, 0, 301), ParseOptions.defaults());
-    assertThat(e.problem()).startsWith("malformed protobuf");
+    for (int i = 0; i < depth; i++) {
+      nested[2 + 2 * i] = (byte) 0x83;
+      nested[3 + 2 * i] = 0x01;
+      nested[2 + 2 * depth + 2 * i] = (byte) 0x84;
+      nested[3 + 2 * depth + 2 * i] = 0x01;
+    }
+    ProfileParseException e = fails(nested, ParseOptions.defaults());
+    assertThat(e.problem()).startsWith("malformed protobuf").contains("too many levels of nesting");
   }
 
   @Test

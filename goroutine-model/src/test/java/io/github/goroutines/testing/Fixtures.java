@@ -18,6 +18,11 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /** The minor version of a Go version string: 23 for "1.23". */
+  public static int minor(String goVersion) {
+    return Integer.parseInt(goVersion.substring(goVersion.indexOf('.') + 1));
+  }
+
   /** The project's {@code testdata} folder. */
   public static Path testdata() {
     String configured = System.getProperty("goroutines.testdata");

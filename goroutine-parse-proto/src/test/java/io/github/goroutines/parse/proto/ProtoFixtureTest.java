@@ -37,9 +37,6 @@ class ProtoFixtureTest {
     return Fixtures.GO_VERSIONS;
   }
 
-  static int minor(String v) {
-    return Integer.parseInt(v.substring(2));
-  }
 
   static Profile parse(String v, String name) {
     return ProtoProfileParser.parse(Fixtures.read(v, name), ParseOptions.defaults());
@@ -64,7 +61,7 @@ class ProtoFixtureTest {
     Mapping main = first.metadata().mappings().get(0);
     assertThat(main.id()).isEqualTo(1);
     assertThat(main.hasFunctions()).isTrue();
-    assertThat(main.buildId()).hasSize(minor(v) >= 24 ? 40 : 0);
+    assertThat(main.buildId()).hasSize(Fixtures.minor(v) >= 24 ? 40 : 0);
     assertThat(first.diagnostics().clean()).isTrue();
   }
 
@@ -116,7 +113,7 @@ class ProtoFixtureTest {
     Frame inner = proto.stack().frames().stream()
         .filter(f -> f.inlined() && f.kind() != FrameKind.RUNTIME).findFirst().orElseThrow();
     Frame holder = proto.stack().frames().get(proto.stack().frames().indexOf(inner) + 1);
-    assertThat(inner.function()).isEqualTo(minor(v) >= 24 ? "internal/sync.(*Mutex).Lock"
+    assertThat(inner.function()).isEqualTo(Fixtures.minor(v) >= 24 ? "internal/sync.(*Mutex).Lock"
         : "sync.(*Mutex).Lock");
     assertThat(holder.pc()).isEqualTo(inner.pc());
     assertThat(text.stack().frames().stream()
@@ -150,20 +147,20 @@ class ProtoFixtureTest {
         .mapToLong(Sample::count).sum()).isEqualTo(3);
     String gen = p.samples().stream().flatMap(s -> s.stack().frames().stream())
         .map(Frame::function).filter(f -> f.contains("pool%2ev3.Gen[")).findFirst().orElseThrow();
-    assertThat(gen).isEqualTo(minor(v) >= 21
+    assertThat(gen).isEqualTo(Fixtures.minor(v) >= 21
         ? "example.com/leaky/v2/pool%2ev3.Gen[go.shape.int]"
         : "example.com/leaky/v2/pool%2ev3.Gen[...]");
     assertThat(FunctionName.normalize(gen)).isEqualTo("example.com/leaky/v2/pool%2ev3.Gen[...]");
     Stack deep = p.samples().stream().map(Sample::stack)
         .filter(s -> s.contains("main.recurse")).findFirst().orElseThrow();
-    assertThat(deep.depth()).isEqualTo(minor(v) >= 23 ? 128 : 32);
+    assertThat(deep.depth()).isEqualTo(Fixtures.minor(v) >= 23 ? 128 : 32);
   }
 
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
   void leakProfile(String v) {
     if (!Fixtures.exists(v, "leak.debug0.pb.gz")) {
-      assertThat(minor(v)).isLessThan(26);
+      assertThat(Fixtures.minor(v)).isLessThan(26);
       return;
     }
     Profile leak = parse(v, "leak.debug0.pb.gz");

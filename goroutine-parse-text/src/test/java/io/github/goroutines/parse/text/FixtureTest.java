@@ -29,9 +29,6 @@ class FixtureTest {
     return TextProfileParser.parse(Fixtures.read(version, name), ParseOptions.defaults().withStrict(true));
   }
 
-  static int minor(String version) {
-    return Integer.parseInt(version.substring(2));
-  }
 
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
@@ -98,18 +95,18 @@ class FixtureTest {
     List<Goroutine> pool = later.goroutines().stream()
         .filter(g -> g.stack().contains("main.(*Cache).LoadOrStore")).toList();
     assertThat(pool).hasSize(150).allSatisfy(g -> {
-      assertThat(g.state()).isEqualTo(minor(v) >= 20 ? "sync.Mutex.Lock" : "semacquire");
+      assertThat(g.state()).isEqualTo(Fixtures.minor(v) >= 20 ? "sync.Mutex.Lock" : "semacquire");
       assertThat(g.stateClass()).isEqualTo(StateClass.MUTEX);
       assertThat(g.waitMinutes()).hasValue(1);
       assertThat(g.stack().firstUserFrame(true).map(Frame::function))
           .contains("main.(*Cache).LoadOrStore");
       assertThat(g.createdBy().map(Frame::function)).contains("main.setup");
-      assertThat(g.creatorId()).isEqualTo(minor(v) >= 21
+      assertThat(g.creatorId()).isEqualTo(Fixtures.minor(v) >= 21
           ? java.util.OptionalLong.of(1) : java.util.OptionalLong.empty());
     });
     Goroutine ticker = later.goroutines().stream()
         .filter(g -> g.stack().contains("main.ticker")).findFirst().orElseThrow();
-    assertThat(ticker.state()).isEqualTo(minor(v) >= 24 ? "sync.WaitGroup.Wait" : "semacquire");
+    assertThat(ticker.state()).isEqualTo(Fixtures.minor(v) >= 24 ? "sync.WaitGroup.Wait" : "semacquire");
     assertThat(ticker.waitMinutes()).hasValue(1);
     assertThat(ticker.stack().frames()).extracting(Frame::function)
         .containsSubsequence("sync.(*WaitGroup).Wait", "main.ticker");
@@ -146,7 +143,7 @@ class FixtureTest {
         .containsEntry("IO wait", 2L)
         .containsEntry("syscall", 1L)
         .containsEntry("running", 1L);
-    if (minor(v) >= 20) {
+    if (Fixtures.minor(v) >= 20) {
       assertThat(states).containsEntry("sync.RWMutex.RLock", 1L).containsEntry("sync.RWMutex.Lock", 1L);
     }
     Goroutine locked = parse(v, "later.debug2.txt").goroutines().stream()
@@ -159,7 +156,7 @@ class FixtureTest {
   void deepRecursionIsCut(String v) {
     Goroutine deep = parse(v, "later.debug2.txt").goroutines().stream()
         .filter(g -> g.stack().contains("main.recurse")).findFirst().orElseThrow();
-    if (minor(v) >= 21) {
+    if (Fixtures.minor(v) >= 21) {
       assertThat(deep.stack().elided()).isTrue();
       assertThat(deep.stack().elidedFrames()).hasValue(51);
       assertThat(deep.stack().elisionIndex()).hasValue(50);
@@ -171,7 +168,7 @@ class FixtureTest {
     }
     Sample record = parse(v, "later.debug1.txt").samples().stream()
         .filter(s -> s.stack().contains("main.recurse")).findFirst().orElseThrow();
-    assertThat(record.addresses().count()).isEqualTo(minor(v) >= 23 ? 128 : 32);
+    assertThat(record.addresses().count()).isEqualTo(Fixtures.minor(v) >= 23 ? 128 : 32);
   }
 
   @ParameterizedTest(name = "go{0}")
@@ -190,7 +187,7 @@ class FixtureTest {
     assertThat(jobs).isEqualTo(3);
     List<Goroutine> withLabels = parse(v, "later.debug2.txt").goroutines().stream()
         .filter(g -> !g.labels().isEmpty()).toList();
-    if (minor(v) >= 27) {
+    if (Fixtures.minor(v) >= 27) {
       assertThat(withLabels).hasSize(4);
       assertThat(withLabels).anySatisfy(g -> assertThat(g.labels().asMap()).isEqualTo(expected));
     } else {
@@ -213,7 +210,7 @@ class FixtureTest {
     assertThat(gs).hasSizeGreaterThan(300).noneMatch(Goroutine::incomplete);
     // GOTRACEBACK=system: runtime frames with fp/sp/pc, system goroutines; gp= headers from 1.23
     assertThat(gs).anySatisfy(g -> assertThat(g.frameExtras()).anyMatch(x -> x.startsWith("fp=0x")));
-    if (minor(v) >= 23) {
+    if (Fixtures.minor(v) >= 23) {
       assertThat(gs).allSatisfy(g -> assertThat(g.headerFields()).containsKeys("gp", "m"));
     }
     // GODEBUG=tracebackancestors=2
@@ -225,7 +222,7 @@ class FixtureTest {
   @MethodSource("versions")
   void leakProfileOfGo127(String v) {
     if (!Fixtures.exists(v, "leak.debug1.txt")) {
-      assertThat(minor(v)).isLessThan(26);
+      assertThat(Fixtures.minor(v)).isLessThan(26);
       return;
     }
     Profile leak = parse(v, "leak.debug1.txt");
