@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Regenerates the real-Go fixtures under testdata/go1.NN/ from testdata/gen.
-# Usage: testdata/make.sh [1.19 1.21 1.23 1.25 1.27]   (needs root for apt; takes about 90 s)
+# Usage: testdata/make.sh [--logs-only] [1.19 1.21 1.23 1.25 1.27]   (needs root for apt; takes
+# about 90 s; --logs-only rewrites just the multi-dump logs and the GOTRACEBACK=crash dump, in 10 s)
 # Installs the toolchains with ../shared/tools/install-go.sh when they are missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+logs_only=0
+if [ "${1:-}" = --logs-only ]; then logs_only=1; shift; fi
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.19 1.21 1.23 1.25 1.27)
 missing=()
@@ -12,14 +15,31 @@ if [ ${#missing[@]} -gt 0 ]; then
   bash "$here/../../shared/tools/install-go.sh" "${missing[@]}"
 fi
 export GOTOOLCHAIN=local GOFLAGS=-trimpath GOPROXY=off GO111MODULE=on
+build() { # version workdir
+  cp -r "$here/gen/." "$2/"
+  # the go line decides GODEBUG defaults, e.g. Go 1.27's labels in debug=2 headers
+  (cd "$2" && "/usr/lib/go-$1/bin/go" mod edit -go="$1" && "/usr/lib/go-$1/bin/go" build -o gen .)
+}
+# several dumps in one file, and one crash of GOTRACEBACK=crash, from a small process
+gen_logs() {
+  v=$1
+  dir=$here/go$v
+  work=$(mktemp -d)
+  build "$v" "$work"
+  mkdir -p "$dir"
+  small=(-workers 5 -pool 5 -leak1 4 -leak2 12)
+  (ulimit -c 0; GOTRACEBACK=all "$work/gen" -mode log "${small[@]}" 2> "$dir/multi.log.txt" || true)
+  "$work/gen" -mode cron "${small[@]}" > "$dir/multi.debug1.txt"
+  (ulimit -c 0; GOTRACEBACK=crash "$work/gen" -mode sigquit "${small[@]}" \
+    2> "$dir/crash.traceback-crash.txt" || true)
+  rm -rf "$work"
+}
 gen_one() {
   v=$1
   go=/usr/lib/go-$v/bin/go
   dir=$here/go$v
   work=$(mktemp -d)
-  cp -r "$here/gen/." "$work/"
-  # the go line decides GODEBUG defaults, e.g. Go 1.27's labels in debug=2 headers
-  (cd "$work" && "$go" mod edit -go="$v" && "$go" build -o gen .)
+  build "$v" "$work"
   rm -rf "$dir" && mkdir -p "$dir"
   "$work/gen" -out "$dir"
   # crash output of the same program
@@ -31,9 +51,16 @@ gen_one() {
     "$go" tool pprof -top -nodecount=1000 "$dir/$p.debug0.pb.gz" > "$dir/$p.pprof-top.txt" 2>/dev/null
     "$go" tool pprof -traces "$dir/$p.debug0.pb.gz" > "$dir/$p.pprof-traces.txt" 2>/dev/null
   done
+  "$go" tool pprof -top -nodecount=5 "$dir/later.debug0.pb.gz" > "$dir/later.pprof-top5.txt" 2>/dev/null
   "$go" version > "$dir/VERSION"
   rm -rf "$work"
+  gen_logs "$v"
 }
+if [ $logs_only = 1 ]; then
+  for v in "${versions[@]}"; do gen_logs "$v" & done
+  wait
+  exit 0
+fi
 for v in "${versions[@]}"; do gen_one "$v" & done
 wait
 # the README's examples come from the newest Go

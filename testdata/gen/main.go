@@ -6,7 +6,7 @@
 //
 //	gen -out DIR [-wait 61s]   profiles (see make.sh for the file names)
 //	gen -mode panic            panic after the set-up (run with GOTRACEBACK=all)
-//	gen -mode sigquit          send itself SIGQUIT after the set-up (GOTRACEBACK=system)
+//	gen -mode sigquit|log|cron SIGQUIT itself (GOTRACEBACK=system or crash); see serviceLog, cronAppend
 package main
 
 import (
@@ -26,7 +26,7 @@ import (
 )
 
 var (
-	mode      = flag.String("mode", "profiles", "profiles, panic or sigquit")
+	mode      = flag.String("mode", "profiles", "profiles, panic, sigquit, log or cron")
 	out       = flag.String("out", ".", "output directory for -mode profiles")
 	wait      = flag.Duration("wait", 61*time.Second, "how long to wait before the later snapshot")
 	workers   = flag.Int("workers", 100, "idle workers blocked on a job channel")
@@ -280,6 +280,12 @@ func main() {
 		syscall.Kill(os.Getpid(), syscall.SIGQUIT)
 		time.Sleep(10 * time.Second)
 		return
+	case "log":
+		serviceLog()
+		return
+	case "cron":
+		cronAppend()
+		return
 	}
 
 	snapshot("first")
@@ -297,5 +303,56 @@ func main() {
 		writeProfile("goroutineleak", "leak.debug0.pb.gz", 0)
 		writeProfile("goroutineleak", "leak.debug1.txt", 1)
 		write("leaked.debug2.txt", 2)
+	}
+}
+
+// serviceLog writes what the log of a leaking service holds after an operator asked it twice for
+// its goroutines and it then crashed: timestamped lines, a runtime.Stack dump written by one
+// goroutine, more lines while the leak grows, a second dump written by another goroutine (so the
+// dumping goroutine's id differs between the dumps), then a panic.
+func serviceLog() {
+	logf("service started")
+	dumpFrom("first")
+	for i := *leakFirst; i < *leakLater; i++ {
+		handleRequest(i)
+	}
+	time.Sleep(100 * time.Millisecond)
+	logf("handled %d requests", *leakLater)
+	dumpFrom("second")
+	logf("shutting down")
+	panic("fixture crash after two dumps")
+}
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "%s INFO %s\n", time.Now().UTC().Format("2006-01-02T15:04:05.000Z"),
+		fmt.Sprintf(format, args...))
+}
+
+// dumpFrom prints every goroutine's stack from a new goroutine, as a debug handler does.
+func dumpFrom(why string) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		buf := make([]byte, 16<<20)
+		n := runtime.Stack(buf, true)
+		logf("goroutine dump (%s):", why)
+		os.Stderr.Write(buf[:n])
+		logf("end of goroutine dump")
+	}()
+	<-done
+}
+
+// cronAppend writes what `while sleep 60; do date; curl -s …/debug/pprof/goroutine?debug=1; done`
+// appends to one file: three debug=1 profiles while the leak grows.
+func cronAppend() {
+	for round := 1; round <= 3; round++ {
+		fmt.Println(time.Now().UTC().Format(time.UnixDate))
+		if err := pprof.Lookup("goroutine").WriteTo(os.Stdout, 1); err != nil {
+			panic(err)
+		}
+		for i := 0; i < *leakFirst; i++ {
+			handleRequest(round**leakFirst + i)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
