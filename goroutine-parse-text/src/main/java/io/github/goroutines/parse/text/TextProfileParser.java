@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -40,24 +41,55 @@ public final class TextProfileParser {
   private TextProfileParser() {}
 
   /**
-   * Parses input that holds exactly one dump.
+   * Tells whether the input holds a goroutine dump, and of which format, with the same state
+   * machine that parses it: the input is read up to the first line of the first dump, leniently.
+   * When this answers empty, {@link #parseAll(byte[], ParseOptions)} returns no dump.
+   *
+   * @param input the bytes; not modified
+   * @return {@link ProfileFormat#DEBUG1} or {@link ProfileFormat#DEBUG2} for the first dump, or empty
+   * @throws ProfileParseException when a line before the first dump exceeds
+   *     {@link ParseOptions#maxLineBytes()}
+   */
+  public static Optional<ProfileFormat> recognize(byte[] input) {
+    Objects.requireNonNull(input, "input");
+    ParseOptions options = ParseOptions.defaults();
+    TextParser parser = new TextParser(LineReader.of(input, options.maxLineBytes()), options,
+        new Canon(STREAM_TABLE_BOUND), IGNORE);
+    return Optional.ofNullable(parser.firstDump());
+  }
+
+  private static final TextParser.Sink IGNORE = new TextParser.Sink() {
+    @Override
+    public void begin(ProfileFormat format, String type, long declaredTotal, long line) {}
+
+    @Override
+    public void sample(Sample sample) {}
+
+    @Override
+    public void end(Diagnostics diagnostics) {}
+  };
+
+  /**
+   * Parses one dump. When the input holds several (a log of periodic dumps, profiles appended by a
+   * cron job), the result is the last complete one, and its diagnostics say how many came before
+   * and that {@link #parseAll(byte[], ParseOptions)} returns them all; a strict parse refuses such
+   * input instead.
    *
    * @param input the bytes; not modified
    * @param options strictness and limits
    * @return the profile
-   * @throws ProfileParseException when the input holds no dump or several (use
-   *     {@link #parseAll(byte[], ParseOptions)}), or is malformed and {@code strict}
+   * @throws ProfileParseException when the input holds no dump, holds several and {@code strict},
+   *     or is malformed and {@code strict}
    */
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    List<Long> beginLines = new ArrayList<>(1);
-    return single(collect(LineReader.of(input, options.maxLineBytes()), options, beginLines),
-        beginLines);
+    return single(LineReader.of(input, options.maxLineBytes()), options);
   }
 
   /**
-   * Parses a stream that holds exactly one dump; reads at most {@link ParseOptions#maxInputBytes()}.
+   * Parses one dump of a stream, as {@link #parse(byte[], ParseOptions)}; reads at most
+   * {@link ParseOptions#maxInputBytes()}.
    *
    * @param in the input; not closed
    * @param options strictness and limits
@@ -68,10 +100,8 @@ public final class TextProfileParser {
   public static Profile parse(InputStream in, ParseOptions options) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
-    List<Long> beginLines = new ArrayList<>(1);
     InputStream bounded = new Bounded(in, options.maxInputBytes());
-    return single(collect(LineReader.of(bounded, options.maxLineBytes()), options, beginLines),
-        beginLines);
+    return single(LineReader.of(bounded, options.maxLineBytes()), options);
   }
 
   /**
@@ -86,7 +116,7 @@ public final class TextProfileParser {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return collect(LineReader.of(input, options.maxLineBytes()), options, new ArrayList<>());
+    return collect(LineReader.of(input, options.maxLineBytes()), options).profiles();
   }
 
   /**
@@ -102,7 +132,7 @@ public final class TextProfileParser {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
     InputStream bounded = new Bounded(in, options.maxInputBytes());
-    return collect(LineReader.of(bounded, options.maxLineBytes()), options, new ArrayList<>());
+    return collect(LineReader.of(bounded, options.maxLineBytes()), options).profiles();
   }
 
   /**
@@ -147,9 +177,12 @@ public final class TextProfileParser {
   /** Entries per dedup table in streaming mode before it is cleared. */
   private static final int STREAM_TABLE_BOUND = 100_000;
 
-  private static List<Profile> collect(
-      LineReader lines, ParseOptions options, List<Long> beginLines) {
+  /** The dumps of one input, the line where each starts, and whether the last one was cut. */
+  private record Dumps(List<Profile> profiles, List<Long> beginLines, boolean lastCut) {}
+
+  private static Dumps collect(LineReader lines, ParseOptions options) {
     List<Profile> profiles = new ArrayList<>(1);
+    List<Long> beginLines = new ArrayList<>(1);
     TextParser.Sink sink =
         new TextParser.Sink() {
           private Profile.Builder current;
@@ -174,11 +207,14 @@ public final class TextProfileParser {
             current = null;
           }
         };
-    new TextParser(lines, options, new Canon(Integer.MAX_VALUE), sink).run();
-    return profiles;
+    TextParser parser = new TextParser(lines, options, new Canon(Integer.MAX_VALUE), sink);
+    parser.run();
+    return new Dumps(profiles, beginLines, parser.lastDumpCut());
   }
 
-  private static Profile single(List<Profile> profiles, List<Long> beginLines) {
+  private static Profile single(LineReader lines, ParseOptions options) {
+    Dumps dumps = collect(lines, options);
+    List<Profile> profiles = dumps.profiles();
     if (profiles.isEmpty()) {
       throw ProfileParseException.atLine(
           null,
@@ -186,17 +222,29 @@ public final class TextProfileParser {
           1,
           "");
     }
-    if (profiles.size() > 1) {
+    int count = profiles.size();
+    if (count == 1) {
+      return profiles.get(0);
+    }
+    if (options.strict()) {
       throw ProfileParseException.atLine(
           profiles.get(1).format(),
-          "input holds "
-              + profiles.size()
-              + " dumps, the second starting here; use TextProfileParser.parseAll "
-              + "(or GoroutineProfiles.parseAll)",
-          beginLines.get(1),
+          "input holds " + count + " dumps, the second starting here; parseAll reads them all",
+          dumps.beginLines().get(1),
           "");
     }
-    return profiles.get(0);
+    int chosen = dumps.lastCut() ? count - 2 : count - 1;
+    Profile p = profiles.get(chosen);
+    Diagnostics d = p.diagnostics();
+    List<String> problems = new ArrayList<>(d.problems());
+    problems.add("input holds " + count + " dumps; this is dump " + (chosen + 1) + ", from line "
+        + dumps.beginLines().get(chosen) + ", the last complete one (parseAll returns them all)");
+    Profile.Builder b = Profile.builder(p.format()).type(p.type()).metadata(p.metadata())
+        .addAll(p.samples())
+        .diagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(), d.incompleteBlocks(),
+            problems));
+    p.declaredTotal().ifPresent(b::declaredTotal);
+    return b.build();
   }
 
   /** Counts bytes and stops at the input limit. */

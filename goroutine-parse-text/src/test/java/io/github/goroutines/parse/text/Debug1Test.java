@@ -74,8 +74,8 @@ class Debug1Test {
 
   @Test
   void symbollessFramesAndOtherProfileNames() {
-    Profile p = parse("threadcreate profile: total 7\n7 @ 0x0 0x0\n#\t0x0\n\n");
-    assertThat(p.type()).isEqualTo("threadcreate");
+    Profile p = parse("goroutine profile: total 7\n7 @ 0x0 0x0\n#\t0x0\n\n");
+    assertThat(p.type()).isEqualTo("goroutine");
     Frame f = p.samples().get(0).stack().frames().get(0);
     assertThat(f.function()).isEmpty();
     assertThat(f.pc()).hasValue(0);
@@ -89,6 +89,10 @@ class Debug1Test {
     assertThat(leak.type()).isEqualTo("goroutineleak");
     assertThat(leak.samples().get(0).labels().get("job")).contains("sync");
     assertThat(leak.samples().get(0).stack().depth()).isEqualTo(2);
+    // the same text family counts other things than goroutines: not a dump
+    assertThatThrownBy(() -> parse("threadcreate profile: total 7\n7 @ 0x0 0x0\n#\t0x0\n\n"))
+        .isInstanceOf(ProfileParseException.class)
+        .hasMessageContaining("no goroutine dump found");
   }
 
   @Test

@@ -355,19 +355,32 @@ class Debug2Test {
   }
 
   @Test
-  void severalDumpsNeedTheMultiProfileCall() {
+  void severalDumpsGiveTheLastOneOrAllOfThem() {
     String dump = "goroutine 1 [running]:\nmain.main()\n\tmain.go:3 +0x1\n\n"
         + "goroutine 7 [sleep]:\ntime.Sleep(0x1)\n\tt.go:1 +0x1\n\n";
-    String log = "SIGQUIT: quit\n" + dump + "rax 0x0\nSIGQUIT: quit\n" + dump;
+    String log = "SIGQUIT: quit\n" + dump + "rax 0x0\nSIGQUIT: quit\n"
+        + dump.replace("sleep", "sleep, 2 minutes");
     byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
     List<Profile> all = TextProfileParser.parseAll(bytes, ParseOptions.defaults());
     assertThat(all).hasSize(2);
     assertThat(all).allSatisfy(p -> assertThat(p.goroutines()).hasSize(2));
-    assertThatThrownBy(() -> TextProfileParser.parse(bytes, ParseOptions.defaults()))
+    Profile last = TextProfileParser.parse(bytes, ParseOptions.defaults());
+    assertThat(last.goroutines().get(1).waitMinutes()).hasValue(2);
+    assertThat(last.diagnostics().problems()).containsExactly("input holds 2 dumps; this is dump 2,"
+        + " from line 12, the last complete one (parseAll returns them all)");
+    // strict: clean dumps without text between them (the repeated goroutine id splits)
+    assertThatThrownBy(() -> TextProfileParser.parse((dump + dump).getBytes(StandardCharsets.UTF_8),
+            ParseOptions.defaults().withStrict(true)))
         .isInstanceOfSatisfying(ProfileParseException.class, e -> {
-          assertThat(e.getMessage()).contains("parseAll");
-          assertThat(e.lineNumber()).hasValue(12); // the header of the second dump
+          assertThat(e.getMessage()).contains("input holds 2 dumps", "parseAll");
+          assertThat(e.lineNumber()).hasValue(9); // the header of the second dump
         });
+    // a cut last dump: the one before it is the last complete one
+    byte[] cut = (log + "goroutine 9 [select]:\nmain.f()\n").getBytes(StandardCharsets.UTF_8);
+    assertThat(TextProfileParser.parseAll(cut, ParseOptions.defaults())).hasSize(2);
+    Profile complete = TextProfileParser.parse(cut, ParseOptions.defaults());
+    assertThat(complete.goroutines()).extracting(Goroutine::id).containsExactly(1L, 7L);
+    assertThat(complete.diagnostics().problems()).last().asString().contains("this is dump 1,");
     // no signal line between them: the repeated goroutine id splits
     assertThat(TextProfileParser.parseAll((dump + dump).getBytes(StandardCharsets.UTF_8),
         ParseOptions.defaults())).hasSize(2);

@@ -30,9 +30,20 @@ import java.util.OptionalLong;
  *
  * <p>One input may hold several dumps, in either format (repeated SIGQUIT dumps in a log, a
  * {@code debug=2} dump followed by a {@code debug=1} one); each is reported to the {@link Sink}
- * between {@code begin} and {@code end}. A new {@code debug=2} dump starts when a goroutine id other
- * than 0 repeats, or when a signal line such as {@code SIGQUIT: quit} follows goroutine blocks
- * (except after the {@code -----} that separates the threads of one crash).
+ * between {@code begin} and {@code end}. A new dump starts where Go starts one:
+ *
+ * <ul>
+ *   <li>at a {@code debug=1} header ({@code goroutine profile: total N});
+ *   <li>at a line that opens a crash, {@code panic: …}, {@code fatal error: …} or a signal line such
+ *       as {@code SIGQUIT: quit}, after goroutine blocks (a signal line right after the {@code -----}
+ *       that separates the threads of one {@code GOTRACEBACK=crash} dump does not);
+ *   <li>at a {@code [running]} goroutine with a stack after other text that followed goroutine
+ *       blocks: {@code runtime.Stack} and {@code debug=2} print the dumping goroutine first, and
+ *       within one dump Go prints nothing between blocks;
+ *   <li>failing those, at a goroutine id other than 0 that the dump already holds. In the thread
+ *       sections of a {@code GOTRACEBACK=crash} dump a goroutine that the dump already holds is the
+ *       same goroutine seen from its thread: its first block is kept and the repeat is noted.
+ * </ul>
  *
  * <p>The states, with a sample line for each transition:
  *
@@ -111,6 +122,8 @@ public final class TextParser {
   private static final byte[] ELIDED_OLD = bytes("...additional frames elided...");
   private static final byte[] FRAMES_ELIDED = bytes(" frames elided...");
   private static final byte[] PROFILE_TOTAL = bytes(" profile: total ");
+  private static final byte[] GOROUTINE_PROFILE = bytes("goroutine profile: total ");
+  private static final byte[] GOROUTINELEAK_PROFILE = bytes("goroutineleak profile: total ");
   private static final byte[] LABELS_1 = bytes("# labels: {");
   private static final byte[] LABELS_126 = bytes(" labels:{");
   private static final byte[] MINUTES = bytes(" minutes");
@@ -120,6 +133,9 @@ public final class TextParser {
   private static final byte[] PLUS_0X = bytes(" +0x");
   private static final byte[] SEPARATOR = bytes("-----");
   private static final byte[] SIG = bytes("SIG");
+  private static final byte[] CTRL_BACKSLASH = bytes("^\\");
+  private static final byte[] PANIC = bytes("panic: ");
+  private static final byte[] FATAL_ERROR = bytes("fatal error: ");
 
   private final LineReader in;
   private final ParseOptions options;
@@ -166,6 +182,10 @@ public final class TextParser {
   private int gLine;
   private boolean gUnavailable;
   private boolean gIncomplete;
+  /** The dump already holds this id: a thread section of GOTRACEBACK=crash shows it again. */
+  private boolean gSeenInDump;
+  /** A running goroutine after text: the first goroutine of a new dump, if it has a stack. */
+  private boolean gOpensDump;
   private Frame gCreatedBy;
   private long gCreator;
   private final List<Ancestor> gAncestors = new ArrayList<>(0);
@@ -217,7 +237,24 @@ public final class TextParser {
    * @throws ProfileParseException on a limit, and on any problem when strict
    */
   public int run() {
-    while (in.next()) {
+    readLines();
+    eof();
+    return dumps;
+  }
+
+  /**
+   * Reads up to the first line of the first dump, and no further.
+   *
+   * @return the format of the first dump, or null when the input holds none
+   */
+  public ProfileFormat firstDump() {
+    stopAtFirstDump = true;
+    readLines();
+    return open;
+  }
+
+  private void readLines() {
+    while (!(stopAtFirstDump && open != null) && in.next()) {
       b = in.buf();
       s = in.start();
       rawStart = s;
@@ -227,12 +264,22 @@ public final class TextParser {
       }
       line();
     }
-    eof();
-    return dumps;
   }
+
+  private boolean stopAtFirstDump;
 
   private int rawStart;
   private int dumps;
+  private boolean lastDumpCut;
+
+  /**
+   * Tells whether the input ended inside a goroutine block of the last dump (a cut log or transfer).
+   *
+   * @return true when the last dump was cut, after {@link #run()}
+   */
+  public boolean lastDumpCut() {
+    return lastDumpCut;
+  }
 
   private void line() {
     switch (state) {
@@ -251,6 +298,7 @@ public final class TextParser {
 
   private void outside() {
     if (s == e) {
+      brokenBlock = false;
       return;
     }
     if (startsWith(GOROUTINE) && parseHeader(s)) {
@@ -278,22 +326,60 @@ public final class TextParser {
     }
     if (startsWith(SEPARATOR)) {
       afterSeparator = true;
-    } else if (startsWith(SIG) && open == ProfileFormat.DEBUG2 && samplesInDump > 0 && !afterSeparator) {
-      endDump();
+    } else if (open == ProfileFormat.DEBUG2 && samplesInDump > 0) {
+      textAfterBlocks();
     }
     skip();
   }
 
+  /**
+   * A line outside the blocks of a debug=2 dump that has some: it opens the next dump (a panic, a
+   * fatal error, a signal), or it is other text, after which a running goroutine opens one.
+   */
+  private void textAfterBlocks() {
+    if (startsWith(PANIC) || startsWith(FATAL_ERROR)) {
+      endDump();
+    } else if (!afterSeparator && isSignalLine()) {
+      endDump();
+    } else if (!afterSeparator && !brokenBlock && b[s] != '\t' && b[s] != ' ') {
+      textSinceBlock = true; // not indented: not a frame line
+    }
+  }
+
+  /** "SIGQUIT: quit", also after the "^\" a terminal echoes for Ctrl+\. */
+  private boolean isSignalLine() {
+    int i = regionEquals(s, CTRL_BACKSLASH) ? s + CTRL_BACKSLASH.length : s;
+    if (!regionEquals(i, SIG)) {
+      return false;
+    }
+    i += SIG.length;
+    int nameStart = i;
+    while (i < e && ((b[i] >= 'A' && b[i] <= 'Z') || isDigit(b[i]))) {
+      i++;
+    }
+    return i > nameStart && i < e && b[i] == ':';
+  }
+
   private long samplesInDump;
+  /** Non-blank text was skipped since the last goroutine block of the dump. */
+  private boolean textSinceBlock;
+  /** The lines up to the next blank line are the rest of a block that a malformed line ended. */
+  private boolean brokenBlock;
 
   private void startGoroutine(int headerStart) {
-    if (open != ProfileFormat.DEBUG2 || (hId != 0 && !ids.add(hId))) {
+    boolean repeated = open == ProfileFormat.DEBUG2 && hId != 0 && !ids.add(hId);
+    if (open != ProfileFormat.DEBUG2 || (repeated && !afterSeparator)) {
       begin(ProfileFormat.DEBUG2, "goroutine", -1);
       if (hId != 0) {
         ids.add(hId);
       }
+      repeated = false;
     }
+    gSeenInDump = repeated;
+    gOpensDump = textSinceBlock && !afterSeparator && samplesInDump > 0 && hState.equals("running");
+    textSinceBlock = false;
     afterSeparator = false;
+    brokenBlock = false;
     inBlock = true;
     gId = hId;
     gState = hState;
@@ -392,7 +478,8 @@ public final class TextParser {
       return;
     }
     // text after the last frame without a blank line ("exit status 2" of go run, a log line):
-    // the block ended; the line is read again outside it
+    // the block ended; the line is read again outside it. Before any frame it is a broken block.
+    brokenBlock = own.isEmpty() && !gUnavailable;
     finishGoroutine();
     state = State.OUTSIDE;
     outside();
@@ -702,6 +789,15 @@ public final class TextParser {
     if (gCreatedBy != null) {
       g.createdBy(gCreatedBy, gCreator);
     }
+    if (gSeenInDump) {
+      // not strict-only: the input is fine, the repeat is how GOTRACEBACK=crash prints threads
+      diag.problem("goroutine " + Long.toUnsignedString(gId) + " appears again in a thread section"
+          + " (line " + gLine + "); its first block is kept");
+      return;
+    }
+    if (gOpensDump && !gUnavailable) {
+      splitDump(gLine);
+    }
     if (gIncomplete) {
       diag.incomplete();
     }
@@ -727,6 +823,7 @@ public final class TextParser {
     gIncomplete = true;
     finishGoroutine();
     state = State.OUTSIDE;
+    brokenBlock = true; // its remaining lines are skipped, but they are not text between dumps
     outside();
   }
 
@@ -954,16 +1051,19 @@ public final class TextParser {
 
   // ---------------------------------------------------------------- debug=1
 
-  /** "goroutine profile: total 33", also "goroutineleak profile: …", "threadcreate profile: …". */
+  /**
+   * "goroutine profile: total 33", or Go 1.26+'s "goroutineleak profile: total 3". Other profiles of
+   * the same text family ({@code threadcreate}, a user's {@code pprof.NewProfile}) count something
+   * else than goroutines: their header is text like any other.
+   */
   private boolean tryDebug1Header() {
-    int at = indexOf(PROFILE_TOTAL, s);
-    if (at <= s) {
+    int at;
+    if (regionEquals(s, GOROUTINE_PROFILE)) {
+      at = s + GOROUTINE_PROFILE.length - PROFILE_TOTAL.length;
+    } else if (regionEquals(s, GOROUTINELEAK_PROFILE)) {
+      at = s + GOROUTINELEAK_PROFILE.length - PROFILE_TOTAL.length;
+    } else {
       return false;
-    }
-    for (int i = s; i < at; i++) {
-      if (b[i] == ' ' || b[i] == '\t') {
-        return false;
-      }
     }
     long total = parseDecimal(at + PROFILE_TOTAL.length, e);
     if (total < 0) {
@@ -1189,8 +1289,20 @@ public final class TextParser {
     open = format;
     dumps++;
     samplesInDump = 0;
+    textSinceBlock = false;
     ids.clear();
     sink.begin(format, type, total, in.lineNumber());
+  }
+
+  /** Ends the debug=2 dump before the goroutine whose header is on {@code line}, and opens the next. */
+  private void splitDump(long line) {
+    sink.end(diag.build());
+    diag = new DiagnosticsCollector();
+    dumps++;
+    samplesInDump = 0;
+    ids.clear();
+    ids.add(gId);
+    sink.begin(ProfileFormat.DEBUG2, "goroutine", -1, line);
   }
 
   private void endDump() {
@@ -1226,10 +1338,14 @@ public final class TextParser {
         if (!complete || cut) {
           problem("input ends inside the block of goroutine " + Long.toUnsignedString(gId));
           gIncomplete = true;
+          lastDumpCut = true;
         }
         finishGoroutine();
       }
-      case RECORD -> finishRecord();
+      case RECORD -> {
+        lastDumpCut = cut;
+        finishRecord();
+      }
       default -> { }
     }
     state = State.OUTSIDE;
