@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Parses goroutine profiles in any of the formats {@code /debug/pprof/goroutine} serves, detected by
- * content, never by file name.
- *
- * <table>
- *   <caption>Detection</caption>
- *   <tr><td>starts with {@code 1f 8b} (gzip)</td><td>{@code debug=0}</td></tr>
- *   <tr><td>first line {@code goroutine profile: total N} (or another {@code NAME profile: total N})
- *       </td><td>{@code debug=1}</td></tr>
- *   <tr><td>a line {@code goroutine N [state]:} anywhere, also inside a crash log</td>
- *       <td>{@code debug=2}</td></tr>
- *   <tr><td>starts with a protobuf tag of {@code profile.proto}</td><td>raw {@code debug=0}</td></tr>
- * </table>
+ * Parses goroutine profiles in any of the formats {@code /debug/pprof/goroutine} serves, recognised
+ * by content, never by file name. Like pprof's chain of legacy parsers, each parser recognises its
+ * own input: the protobuf parser takes gzip and raw {@code profile.proto}
+ * ({@link ProtoProfileParser#recognizes}); the text parser takes any input in which its state
+ * machine finds a {@code debug=1} header ({@code goroutine profile: total N}) or a {@code debug=2}
+ * header ({@code goroutine N [state]:}), also inside crash output and logs
+ * ({@link TextProfileParser#recognize}). Input that neither takes is refused with an error that
+ * names what it looks like (another pprof profile, a pprof report, an empty file).
  *
  * <pre>{@code
  * Profile p = GoroutineProfiles.parse(bytes);
@@ -44,12 +39,13 @@ public final class GoroutineProfiles {
   private GoroutineProfiles() {}
 
   /**
-   * Parses one profile with the default options.
+   * Parses one profile with the default options. Text that holds several dumps (a log of periodic
+   * dumps, profiles appended by a cron job) gives the last complete one; its diagnostics say how
+   * many came before, and {@link #parseAll(byte[])} returns them all.
    *
    * @param input the bytes; not modified
    * @return the profile
-   * @throws ProfileParseException when the input is not a goroutine profile, is malformed, or holds
-   *     several dumps (see {@link #parseAll(byte[])})
+   * @throws ProfileParseException when the input is not a goroutine profile or is malformed
    */
   public static Profile parse(byte[] input) {
     return parse(input, ParseOptions.defaults());
@@ -61,15 +57,19 @@ public final class GoroutineProfiles {
    * @param input the bytes; not modified
    * @param options strictness and limits
    * @return the profile
-   * @throws ProfileParseException as {@link #parse(byte[])}
+   * @throws ProfileParseException as {@link #parse(byte[])}, and, when {@code strict}, for text
+   *     that holds several dumps
    */
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return switch (detectOrThrow(input)) {
-      case PROTO -> ProtoProfileParser.parse(input, options);
-      case DEBUG1, DEBUG2 -> TextProfileParser.parse(input, options);
-    };
+    if (ProtoProfileParser.recognizes(input)) {
+      return ProtoProfileParser.parse(input, options);
+    }
+    if (TextProfileParser.recognize(input).isEmpty()) {
+      throw Unrecognized.error(input);
+    }
+    return TextProfileParser.parse(input, options);
   }
 
   /**
@@ -133,10 +133,14 @@ public final class GoroutineProfiles {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    if (detectOrThrow(input) == ProfileFormat.PROTO) {
+    if (ProtoProfileParser.recognizes(input)) {
       return List.of(ProtoProfileParser.parse(input, options));
     }
-    return TextProfileParser.parseAll(input, options);
+    List<Profile> dumps = TextProfileParser.parseAll(input, options);
+    if (dumps.isEmpty()) {
+      throw Unrecognized.error(input);
+    }
+    return dumps;
   }
 
   /**
@@ -152,39 +156,18 @@ public final class GoroutineProfiles {
   }
 
   /**
-   * Tells which format the input is, by content.
+   * Tells which format the input is, by content, as {@code parse} decides it: when this answers
+   * empty, {@code parse} and {@code parseAll} throw.
    *
    * @param input the bytes (the whole input: a debug=2 header may stand anywhere in a log)
-   * @return the format, or empty when the input is none of them
+   * @return the format (of the first dump, for text), or empty when the input is none of them
    */
   public static Optional<ProfileFormat> detect(byte[] input) {
     Objects.requireNonNull(input, "input");
-    if (ProtoProfileParser.isGzip(input)) {
+    if (ProtoProfileParser.recognizes(input)) {
       return Optional.of(ProfileFormat.PROTO);
     }
-    if (Detect.isDebug1(input)) {
-      return Optional.of(ProfileFormat.DEBUG1);
-    }
-    if (Detect.hasDebug2Header(input)) {
-      return Optional.of(ProfileFormat.DEBUG2);
-    }
-    if (Detect.looksLikeProto(input)) {
-      return Optional.of(ProfileFormat.PROTO);
-    }
-    return Optional.empty();
-  }
-
-  private static ProfileFormat detectOrThrow(byte[] input) {
-    return detect(input)
-        .orElseThrow(
-            () ->
-                ProfileParseException.atLine(
-                    null,
-                    "not a goroutine profile: expected gzip or raw protobuf (debug=0), "
-                        + "'goroutine profile: total N' (debug=1) or 'goroutine N [state]:' "
-                        + "(debug=2); input starts with",
-                    1,
-                    new String(input, 0, Math.min(input.length, 60), StandardCharsets.ISO_8859_1)));
+    return TextProfileParser.recognize(input);
   }
 
   private static byte[] read(Path file, ParseOptions options) {

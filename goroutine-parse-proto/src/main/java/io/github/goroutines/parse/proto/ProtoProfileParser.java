@@ -26,13 +26,45 @@ public final class ProtoProfileParser {
   private ProtoProfileParser() {}
 
   /**
-   * Tells whether the bytes start with the gzip magic {@code 1f 8b}.
+   * Tells whether the input is this parser's: it starts with the gzip magic {@code 1f 8b}, or it is
+   * binary (a control byte other than white space in its first 512 bytes) and starts with the tag
+   * of a top-level {@code Profile} field (1 to 15) with the wire type that field uses (Go's encoder
+   * starts with {@code 5a}, period_type; others with {@code 0a}, sample_type). What it recognises
+   * may still be malformed: {@link #parse} then says where.
    *
-   * @param input the input
-   * @return true for gzip
+   * @param input the input; not modified
+   * @return true for gzip or raw protobuf
    */
-  public static boolean isGzip(byte[] input) {
-    return Gunzip.isGzip(input);
+  public static boolean recognizes(byte[] input) {
+    Objects.requireNonNull(input, "input");
+    if (Gunzip.isGzip(input)) {
+      return true;
+    }
+    if (input.length < 2 || isText(input)) {
+      return false;
+    }
+    int tag = input[0] & 0xff;
+    int field = tag >>> 3;
+    int wire = tag & 7;
+    if (field < 1 || field > 15) {
+      return false;
+    }
+    if (field == 13) {
+      return wire == 0 || wire == 2; // comment: packed or not
+    }
+    boolean lengthDelimited = field <= 6 || field == 11;
+    return lengthDelimited ? wire == 2 : wire == 0;
+  }
+
+  /** No control bytes but white space in the first 512 bytes: text, not protobuf. */
+  private static boolean isText(byte[] b) {
+    for (int i = 0; i < Math.min(b.length, 512); i++) {
+      int c = b[i] & 0xff;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -47,7 +79,7 @@ public final class ProtoProfileParser {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    byte[] message = isGzip(input) ? Gunzip.inflate(input, options.maxDecompressedBytes()) : input;
+    byte[] message = Gunzip.isGzip(input) ? Gunzip.inflate(input, options.maxDecompressedBytes()) : input;
     return new ProtoDecoder(message, options).decode();
   }
 }

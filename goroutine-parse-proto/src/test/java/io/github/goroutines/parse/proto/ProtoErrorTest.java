@@ -204,7 +204,8 @@ class ProtoErrorTest {
     }
     assertThat(rejects(heap.build()).problem()).isEqualTo(
         "not a goroutine profile: sample types [alloc_objects/count, alloc_space/bytes]; "
-            + "expected goroutine/count or goroutineleak/count");
+            + "expected goroutine/count or goroutineleak/count (a heap profile: fetch "
+            + "/debug/pprof/goroutine instead)");
   }
 
   @Test

@@ -421,6 +421,20 @@ public final class ProtoDecoder {
     }
   }
 
+  /** What a profile of other sample types is, by the names Go's profiles use. */
+  private static String kind(List<ValueType> types) {
+    if (types.isEmpty()) {
+      return "a profile without sample types";
+    }
+    String first = types.get(0).type();
+    return switch (first) {
+      case "alloc_objects", "alloc_space", "inuse_objects", "inuse_space" -> "a heap profile";
+      case "samples", "cpu" -> "a CPU profile";
+      case "contentions", "delay" -> "a block or mutex profile";
+      default -> "a " + first + " profile";
+    };
+  }
+
   // ------------------------------------------------------------------ pass two
 
   private Profile resolve() {
@@ -439,7 +453,8 @@ public final class ProtoDecoder {
     }
     if (countIndex < 0) {
       throw error("not a goroutine profile: sample types " + types
-          + "; expected goroutine/count or goroutineleak/count", 0);
+          + "; expected goroutine/count or goroutineleak/count (" + kind(types)
+          + ": fetch /debug/pprof/goroutine instead)", 0);
     }
     locFrames = new Frame[locOffset.size()][];
     Profile.Builder profile =
