@@ -5,7 +5,7 @@
  * <pre>{@code
  * Profile profile = GoroutineProfiles.parse(Path.of("goroutine.pb.gz"));
  * Groups sites = Groups.of(profile, Grouping.firstUserFrame());
- * System.out.print(TextReports.summary(List.of(profile), 10));
+ * System.out.print(TextReports.summary(Summary.of(List.of(profile)), 10));
  * }</pre>
  *
  * <h2>Null handling</h2>

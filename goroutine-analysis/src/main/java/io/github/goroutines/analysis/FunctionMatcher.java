@@ -4,8 +4,12 @@ import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -102,6 +106,55 @@ public final class FunctionMatcher {
    */
   public List<Sample> find(Profile profile) {
     return profile.samples().stream().filter(s -> matches(s.stack())).toList();
+  }
+
+  /**
+   * Names what the user may have meant when nothing matches: the functions of the profile whose name
+   * contains this exact or prefix matcher's text, ignoring case and the {@code (*T)} spelling of
+   * methods ({@code WaitGroup.Wait} finds {@code sync.(*WaitGroup).Wait}). Most goroutines first.
+   *
+   * <pre>{@code
+   * FunctionMatcher.exact("WaitGroup.Wait").nearMisses(profile, 5);  // [sync.(*WaitGroup).Wait]
+   * }</pre>
+   *
+   * @param profile the profile
+   * @param max the most names returned
+   * @return function names, each with the goroutines that have it on their stack; empty for a
+   *     regular expression
+   */
+  public List<Map.Entry<String, Long>> nearMisses(Profile profile, int max) {
+    Objects.requireNonNull(profile, "profile");
+    if (text == null) {
+      return List.of();
+    }
+    String wanted = loose(text);
+    Map<String, Long> counts = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (Sample s : profile.samples()) {
+      seen.clear();
+      for (Frame f : s.stack().frames()) {
+        if (seen.add(f.function()) && loose(f.function()).contains(wanted)) {
+          counts.merge(f.function(), s.count(), Long::sum);
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(Math.max(0, max))
+        .map(e -> Map.entry(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  private static String loose(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c != '(' && c != ')' && c != '*') {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
   }
 
   @Override

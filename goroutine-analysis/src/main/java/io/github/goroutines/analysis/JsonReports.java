@@ -182,39 +182,36 @@ public final class JsonReports {
   }
 
   /**
-   * Writes the leak-hunting summary of snapshots (kind {@code summary}): totals, goroutines by
-   * state class, top blocking sites and leak suspects.
+   * Writes the leak-hunting summary (kind {@code summary}): totals, goroutines by state class, top
+   * sites and leak suspects.
    *
-   * @param snapshots one or more profiles, oldest first
+   * @param summary the computed summary
    * @param limit the most sites and suspects written
    * @param out where to write; not closed
    */
-  public static void summary(List<Profile> snapshots, int limit, Writer out) {
-    Profile p = snapshots.get(snapshots.size() - 1);
+  public static void summary(Summary summary, int limit, Writer out) {
+    Profile p = summary.latest();
     document(out, "summary", g -> {
       g.writeStringField("format", p.format().label());
       g.writeStringField("type", p.type());
       g.writeArrayFieldStart("totals");
-      for (Profile s : snapshots) {
-        g.writeNumber(s.totalCount());
+      for (long total : summary.totals()) {
+        g.writeNumber(total);
       }
       g.writeEndArray();
-      Map<StateClass, Long> byState = new EnumMap<>(StateClass.class);
-      for (Sample s : p.samples()) {
-        byState.merge(States.classOf(s), s.count(), Long::sum);
-      }
       g.writeObjectFieldStart("byState");
-      for (Map.Entry<StateClass, Long> e : byState.entrySet()) {
+      for (Map.Entry<StateClass, Long> e : summary.byState().entrySet()) {
         g.writeNumberField(e.getKey().name(), e.getValue());
       }
       g.writeEndObject();
+      g.writeStringField("grouping", summary.sites().grouping().name());
       g.writeArrayFieldStart("sites");
-      for (Group group : Groups.of(p, Grouping.firstUserFrame()).top(limit)) {
+      for (Group group : summary.sites().top(limit)) {
         group(g, group);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("suspects");
-      List<Suspect> suspects = LeakSuspects.of(snapshots);
+      List<Suspect> suspects = summary.suspects();
       for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
         g.writeStartObject();
         g.writeStringField("site", s.site());
@@ -235,14 +232,14 @@ public final class JsonReports {
   }
 
   /**
-   * Returns {@link #summary(List, int, Writer)} as a string.
+   * Returns {@link #summary(Summary, int, Writer)} as a string.
    *
-   * @param snapshots one or more profiles, oldest first
+   * @param summary the computed summary
    * @param limit the most sites and suspects written
-   * @return the JSON text
+   * @return the JSON document
    */
-  public static String summary(List<Profile> snapshots, int limit) {
-    return string(w -> summary(snapshots, limit, w));
+  public static String summary(Summary summary, int limit) {
+    return string(w -> summary(summary, limit, w));
   }
 
   private static void group(JsonGenerator g, Group group) throws IOException {

@@ -107,12 +107,8 @@ public final class LeakSuspects {
     if (row.delta() <= 0) {
       return;
     }
-    StringBuilder counts = new StringBuilder();
-    for (long c : row.counts()) {
-      counts.append(counts.length() == 0 ? "" : " -> ").append(c);
-    }
     evidence.add(new Points(Math.min(40, 8 * log2(1 + row.delta())),
-        "grew " + counts + " (+" + row.delta() + ") over " + row.counts().size() + " snapshots"));
+        "grew " + TextReports.series(row.counts()) + " (+" + row.delta() + ") over " + row.counts().size() + " snapshots"));
     if (row.counts().size() >= 3 && row.growsSteadily()) {
       evidence.add(new Points(5, "never shrank between snapshots"));
     }

@@ -3,6 +3,7 @@ package io.github.goroutines.analysis;
 import io.github.goroutines.analysis.internal.GoFormat;
 import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Label;
 import io.github.goroutines.model.Mapping;
 import io.github.goroutines.model.Profile;
@@ -10,7 +11,6 @@ import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
 import io.github.goroutines.model.StateClass;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Plain-text reports: {@link #top(Profile, Top)} and {@link #traces(Profile)} read like
- * {@code go tool pprof -top} and {@code -traces}; {@link #summary(List, int)} is the leak-hunting
+ * {@code go tool pprof -top} and {@code -traces}; {@link #summary(Summary, int)} is the leak-hunting
  * report (totals by state, top blocking sites with wait times, suspects); {@link #diff(Diff, int)}
  * shows growth between snapshots.
  *
@@ -79,10 +79,14 @@ public final class TextReports {
     long total = top.total();
     sb.append(String.format(Locale.ROOT, "Showing nodes accounting for %d, %s of %d total%n",
         shownFlat, GoFormat.percentage(shownFlat, total).trim(), total));
-    int dropped = top.rows().size() - shown.size();
+    int dropped = top.rows().size() - top.rowsAboveCutoff();
     if (total != 0 && dropped > 0) {
       sb.append("Dropped ").append(dropped).append(dropped == 1 ? " node" : " nodes")
           .append(" (cum <= ").append(Math.abs((long) (total * 0.005))).append(")\n");
+    }
+    if (!shown.isEmpty() && shown.size() < top.rowsAboveCutoff()) {
+      sb.append("Showing top ").append(shown.size()).append(" nodes out of ")
+          .append(top.rowsAboveCutoff()).append('\n');
     }
     sb.append(String.format(Locale.ROOT, "%10s %5s%% %5s%% %10s %5s%%%n", "flat", "flat", "sum",
         "cum", "cum"));
@@ -105,15 +109,31 @@ public final class TextReports {
    * @return the report
    */
   public static String traces(Profile profile) {
+    return traces(profile, 0);
+  }
+
+  /**
+   * Lists the {@code limit} largest samples like {@link #traces(Profile)}, most goroutines first
+   * (ties in profile order), and says how many stacks were left out.
+   *
+   * @param profile the profile
+   * @param limit the most stacks shown; 0 for all of them, in profile order, as pprof prints them
+   * @return the report
+   */
+  public static String traces(Profile profile, int limit) {
     String separator = "-----------+-------------------------------------------------------\n";
     StringBuilder sb = new StringBuilder();
     for (String line : header(profile)) {
       sb.append(line).append('\n');
     }
-    for (Sample s : profile.samples()) {
-      if (s.stack().isEmpty()) {
-        continue;
-      }
+    List<Sample> samples = profile.samples().stream().filter(x -> !x.stack().isEmpty()).toList();
+    List<Sample> shown = samples;
+    if (limit > 0 && samples.size() > limit) {
+      shown = samples.stream()
+          .sorted(java.util.Comparator.comparingLong((Sample x) -> Math.abs(x.count())).reversed())
+          .limit(limit).toList();
+    }
+    for (Sample s : shown) {
       sb.append(separator);
       List<String> labels = new ArrayList<>();
       List<String> numeric = new ArrayList<>();
@@ -145,7 +165,68 @@ public final class TextReports {
       }
     }
     sb.append(separator);
+    if (shown.size() < samples.size()) {
+      long rest = samples.stream().mapToLong(Sample::count).sum()
+          - shown.stream().mapToLong(Sample::count).sum();
+      sb.append(String.format(Locale.ROOT, "  ... and %d more stacks (%d goroutines)%n",
+          samples.size() - shown.size(), rest));
+    }
     return sb.toString();
+  }
+
+  /**
+   * The goroutines whose stack has a function that {@code matcher} accepts, grouped: count, wait
+   * minutes and ids of each group, its stack and creator. When nothing matches, it names the
+   * functions that contain the pattern ({@link FunctionMatcher#nearMisses}).
+   *
+   * @param profile the profile
+   * @param matcher which functions
+   * @param grouping how the matching goroutines are grouped
+   * @param limit the most groups shown
+   * @return the report
+   */
+  public static String find(Profile profile, FunctionMatcher matcher, Grouping grouping, int limit) {
+    Profile found = Filter.all().function(matcher).apply(profile);
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%d goroutines match %s%n", found.totalCount(), matcher));
+    if (found.samples().isEmpty()) {
+      List<Map.Entry<String, Long>> near = matcher.nearMisses(profile, 5);
+      if (!near.isEmpty()) {
+        sb.append("Functions that contain it (give one of them, or use --prefix or --regex):\n");
+        near.forEach(e -> sb.append(String.format(Locale.ROOT, "%8d  %s%n", e.getValue(), e.getKey())));
+      }
+      return sb.toString();
+    }
+    Groups groups = Groups.of(found, grouping);
+    for (Group g : groups.top(limit)) {
+      sb.append(String.format(Locale.ROOT, "%n%d goroutines%s%s%n", g.count(),
+          g.waitCount() > 0 ? ", waiting " + minutes(g) : "", ids(g.goroutineIds())));
+      sb.append(stack(g.representative(), "    "));
+      g.goroutines().stream().findFirst().flatMap(Goroutine::createdBy).ifPresent(c ->
+          sb.append("    created by ").append(c.function()).append("  ").append(c.location())
+              .append('\n'));
+    }
+    if (groups.list().size() > limit) {
+      sb.append(String.format(Locale.ROOT, "%n... and %d more groups%n", groups.list().size() - limit));
+    }
+    return sb.toString();
+  }
+
+  private static String minutes(Group g) {
+    long min = g.minWaitMinutes().getAsLong();
+    long max = g.maxWaitMinutes().getAsLong();
+    return (min == max ? Long.toString(min) : min + "-" + max) + " min";
+  }
+
+  private static String ids(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" (goroutine ");
+    for (int i = 0; i < Math.min(8, ids.size()); i++) {
+      sb.append(i == 0 ? "" : ", ").append(Long.toUnsignedString(ids.get(i)));
+    }
+    return sb.append(ids.size() > 8 ? ", …)" : ")").toString();
   }
 
   /**
@@ -168,25 +249,23 @@ public final class TextReports {
   }
 
   /**
-   * The leak-hunting report of one or more snapshots of a process (the last one is described):
-   * total and declared total, goroutines by state, the top blocking sites with their state and wait
-   * minutes, then the leak suspects with their evidence.
+   * The leak-hunting report: total and declared total of the latest snapshot (and of every snapshot
+   * when there are several), goroutines by state, the top sites with their state and wait minutes,
+   * then the leak suspects with their evidence.
    *
-   * @param snapshots one or more profiles, oldest first
+   * @param summary the computed summary
    * @param limit the most sites and suspects shown
    * @return the report
    */
-  public static String summary(List<Profile> snapshots, int limit) {
-    Objects.requireNonNull(snapshots, "snapshots");
-    Profile p = snapshots.get(snapshots.size() - 1);
+  public static String summary(Summary summary, int limit) {
+    Objects.requireNonNull(summary, "summary");
+    Profile p = summary.latest();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", p.type(),
         p.format().label(), p.totalCount()));
-    if (snapshots.size() > 1) {
-      sb.append(", ").append(snapshots.size()).append(" snapshots: ");
-      for (int i = 0; i < snapshots.size(); i++) {
-        sb.append(i == 0 ? "" : " -> ").append(snapshots.get(i).totalCount());
-      }
+    if (summary.snapshots().size() > 1) {
+      sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
+          .append(series(summary.totals()));
     }
     sb.append('\n');
     if (!p.diagnostics().clean()) {
@@ -196,25 +275,20 @@ public final class TextReports {
           p.diagnostics().problems().size()));
     }
     sb.append("\nBy state:\n");
-    Map<StateClass, Long> byState = new EnumMap<>(StateClass.class);
-    for (Sample s : p.samples()) {
-      byState.merge(States.classOf(s), s.count(), Long::sum);
-    }
-    byState.entrySet().stream()
-        .sorted(Map.Entry.<StateClass, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", e.getValue(),
-            LeakSuspects.percent(p.totalCount() == 0 ? 0 : (double) e.getValue() / p.totalCount()),
-            e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
-    Groups sites = Groups.of(p, Grouping.firstUserFrame());
-    sb.append("\nTop blocking sites (first user frame):\n");
+    summary.byState().forEach((state, count) -> sb.append(String.format(Locale.ROOT,
+        "%8d %6s  %s%n", count,
+        LeakSuspects.percent(p.totalCount() == 0 ? 0 : (double) count / p.totalCount()),
+        state.name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+    Groups sites = summary.sites();
+    sb.append(sites.grouping().name().equals("site") ? "\nTop blocking sites (first user frame):\n"
+        : "\nTop groups by " + sites.grouping().name() + ":\n");
     for (Group g : sites.top(limit)) {
       sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
           LeakSuspects.percent(g.share()), g.key()));
       sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
     }
-    more(sb, sites.list().size(), limit, "site");
-    List<Suspect> suspects = LeakSuspects.of(snapshots);
+    more(sb, sites.list().size(), limit, sites.grouping().name().equals("site") ? "site" : "group");
+    List<Suspect> suspects = summary.suspects();
     sb.append("\nLeak suspects:");
     if (suspects.isEmpty()) {
       sb.append(" none (no blocked site scores ").append((int) LeakSuspects.THRESHOLD)
@@ -233,6 +307,15 @@ public final class TextReports {
     return sb.toString();
   }
 
+  /** "a -> b -> c". */
+  static String series(List<Long> counts) {
+    StringBuilder sb = new StringBuilder();
+    for (long c : counts) {
+      sb.append(sb.length() == 0 ? "" : " -> ").append(c);
+    }
+    return sb.toString();
+  }
+
   /**
    * Formats a diff: totals per snapshot, then the groups that changed, largest growth first.
    *
@@ -242,21 +325,14 @@ public final class TextReports {
    */
   public static String diff(Diff diff, int limit) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Goroutines per snapshot: ");
     List<Long> totals = diff.totals();
-    for (int i = 0; i < totals.size(); i++) {
-      sb.append(i == 0 ? "" : " -> ").append(totals.get(i));
-    }
+    sb.append("Goroutines per snapshot: ").append(series(totals));
     long change = totals.get(totals.size() - 1) - totals.get(0);
     sb.append(String.format(Locale.ROOT, " (%+d)%n", change));
     sb.append("Changes by ").append(diff.grouping().name()).append(":\n");
     List<Diff.Row> changed = diff.rows().stream().filter(r -> r.delta() != 0).toList();
     for (Diff.Row r : changed.subList(0, Math.min(limit, changed.size()))) {
-      StringBuilder counts = new StringBuilder();
-      for (long c : r.counts()) {
-        counts.append(counts.length() == 0 ? "" : " -> ").append(c);
-      }
-      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%n", r.delta(), counts, r.key(),
+      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%n", r.delta(), series(r.counts()), r.key(),
           r.isNew() ? "  (new)" : r.isGone() ? "  (gone)" : ""));
     }
     if (changed.isEmpty()) {

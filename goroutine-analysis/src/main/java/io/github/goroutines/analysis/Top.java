@@ -48,13 +48,17 @@ public final class Top {
    */
   public record Row(String function, long flat, long cum, String inline) {}
 
-  private Top(List<Row> rows, List<Row> shown, long total, long cutoff, boolean attributed) {
+  private Top(List<Row> rows, List<Row> shown, long total, long cutoff, boolean attributed,
+      int aboveCutoff) {
     this.rows = List.copyOf(rows);
     this.shown = List.copyOf(shown);
     this.total = total;
     this.cutoff = cutoff;
     this.attributed = attributed;
+    this.aboveCutoff = aboveCutoff;
   }
+
+  private final int aboveCutoff;
 
   /**
    * Computes the rows.
@@ -65,7 +69,25 @@ public final class Top {
    * @return the table
    */
   public static Top of(Profile profile, boolean attributeToUserCode) {
+    return of(profile, attributeToUserCode, 0);
+  }
+
+  /**
+   * Computes the rows, showing at most {@code nodeCount} of them, like {@code go tool pprof -top
+   * -nodecount=N}: the first N rows above the node cutoff, with inline marks among those N.
+   *
+   * @param profile the profile
+   * @param attributeToUserCode whether to cut runtime and standard-library frames above the first
+   *     user frame first
+   * @param nodeCount the most rows shown; 0 for no limit
+   * @return the table
+   * @throws IllegalArgumentException when {@code nodeCount} is negative
+   */
+  public static Top of(Profile profile, boolean attributeToUserCode, int nodeCount) {
     Objects.requireNonNull(profile, "profile");
+    if (nodeCount < 0) {
+      throw new IllegalArgumentException("nodeCount must be 0 or more, got " + nodeCount);
+    }
     Map<String, long[]> nodes = new HashMap<>(); // flat, cum
     Set<String> seen = new HashSet<>();
     long total = 0;
@@ -99,6 +121,17 @@ public final class Top {
         kept.add(name);
       }
     });
+    int aboveCutoff = kept.size();
+    if (nodeCount > 0 && kept.size() > nodeCount) {
+      List<Row> ranked = new ArrayList<>(kept.size());
+      for (String name : kept) {
+        long[] v = nodes.get(name);
+        ranked.add(new Row(name, v[0], v[1], ""));
+      }
+      ranked.sort(PPROF_ORDER);
+      kept.clear();
+      ranked.subList(0, nodeCount).forEach(r -> kept.add(r.function()));
+    }
     Map<String, String> fullLabels = inlineLabels(profile, attributeToUserCode, null);
     Map<String, String> trimmedLabels = inlineLabels(profile, attributeToUserCode, kept);
     List<Row> rows = new ArrayList<>(nodes.size());
@@ -115,7 +148,7 @@ public final class Top {
     }
     rows.sort(PPROF_ORDER);
     shown.sort(PPROF_ORDER);
-    return new Top(rows, shown, total, cutoff, attributeToUserCode);
+    return new Top(rows, shown, total, cutoff, attributeToUserCode, aboveCutoff);
   }
 
   /** pprof's FlatNameOrder: |flat| descending, name, |cum| descending. */
@@ -206,6 +239,16 @@ public final class Top {
    */
   public List<Row> shownRows() {
     return shown;
+  }
+
+  /**
+   * Returns how many rows reach the node cutoff; more than {@link #shownRows()} holds when a node
+   * count limited them (pprof's "Showing top N nodes out of M").
+   *
+   * @return the number of rows above the cutoff
+   */
+  public int rowsAboveCutoff() {
+    return aboveCutoff;
   }
 
   /**

@@ -198,7 +198,7 @@ class AnalysisFixtureTest {
 
   @Test
   void theIncidentReport() {
-    String report = TextReports.summary(List.of(parse("1.27", "later.debug2.txt")), 40);
+    String report = TextReports.summary(Summary.of(List.of(parse("1.27", "later.debug2.txt"))), 40);
     assertThat(report).startsWith("goroutine profile (debug=2): 403 goroutines\n");
     assertThat(report).contains(
         "     150  37.2%  " + POOL + "\n                 [sync.Mutex.Lock]  waiting 1 min\n");
@@ -230,9 +230,34 @@ class AnalysisFixtureTest {
     assertThat(GoroutineProfiles.detect("hello\n".getBytes())).isEmpty();
     assertThatThrownBy(() -> GoroutineProfiles.parse("<html>404 page not found</html>".getBytes()))
         .isInstanceOf(io.github.goroutines.model.ProfileParseException.class)
-        .hasMessageContaining("expected gzip or raw protobuf (debug=0)")
+        .hasMessageContaining("not a goroutine profile: an HTML page")
         .hasMessageContaining("<html>404 page not found</html>");
+    assertThatThrownBy(() -> GoroutineProfiles.parse("hello\n".getBytes()))
+        .hasMessageContaining("expected gzip or raw protobuf (debug=0)")
+        .hasMessageContaining("\"hello\"");
     assertThat(GoroutineProfiles.parseAll(Fixtures.read("1.23", "crash.sigquit.txt"))).hasSize(1);
+  }
+
+  @Test
+  void neighboursOfAGoroutineProfileAreNamed() {
+    // what go tool pprof -top printed for a real profile: a report, not a profile
+    assertThatThrownBy(() -> GoroutineProfiles.parse(Fixtures.read("1.27", "later.pprof-top.txt")))
+        .hasMessageStartingWith("not a goroutine profile: the text report of go tool pprof (-top)")
+        .hasMessageContaining("line 1");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(new byte[0]))
+        .hasMessageStartingWith("not a goroutine profile: the input is empty");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(" \n\n".getBytes()))
+        .hasMessageStartingWith("not a goroutine profile: the input is empty");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(
+            "threadcreate profile: total 7\n7 @ 0x0 0x0\n#\t0x0\n".getBytes()))
+        .hasMessageStartingWith("not a goroutine profile: a threadcreate profile (debug=1 text); it "
+            + "counts the stacks that created OS threads, not goroutines; fetch /debug/pprof/goroutine");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(
+            "--- threadz 1 ---\n\n--- Thread 7f79 (name: main/1) stack: ---\n".getBytes()))
+        .hasMessageStartingWith("not a goroutine profile: a C++ threadz thread dump, not Go");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(
+            "heap profile: 1: 2 [3: 4] @ heap/1048576\n".getBytes()))
+        .hasMessageStartingWith("not a goroutine profile: a heap profile");
   }
 
   @Test

@@ -92,7 +92,7 @@ class JsonReportsTest {
     JsonNode diff = read(JsonReports.diff(Diff.of(first, later, Grouping.firstUserFrame()), 5));
     assertThat(diff.get("totals").get(1).asLong()).isEqualTo(403);
     assertThat(diff.get("rows").get(0).get("delta").asLong()).isEqualTo(80);
-    JsonNode summary = read(JsonReports.summary(List.of(first, later), 5));
+    JsonNode summary = read(JsonReports.summary(Summary.of(List.of(first, later)), 5));
     assertThat(summary.get("totals").get(0).asLong()).isEqualTo(323);
     assertThat(summary.get("byState").get("MUTEX").asLong()).isEqualTo(153);
     assertThat(summary.get("suspects").get(0).get("site").asText())

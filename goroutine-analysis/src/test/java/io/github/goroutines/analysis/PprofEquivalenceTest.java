@@ -42,6 +42,16 @@ class PprofEquivalenceTest {
 
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
+  void topWithANodeCountEqualsPprof(String v) {
+    Profile p = GoroutineProfiles.parse(Fixtures.read(v, "later.debug0.pb.gz"));
+    String ours = TextReports.top(p, Top.of(p, false, 5));
+    assertThat(from(ours, "Showing nodes"))
+        .isEqualTo(from(Fixtures.text(v, "later.pprof-top5.txt"), "Showing nodes"))
+        .contains("Showing top 5 nodes out of ");
+  }
+
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
   void tracesEqualPprof(String v) {
     for (String moment : List.of("first", "later")) {
       Profile p = GoroutineProfiles.parse(Fixtures.read(v, moment + ".debug0.pb.gz"));

@@ -6,6 +6,7 @@ import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.analysis.Diff;
 import io.github.goroutines.analysis.Grouping;
 import io.github.goroutines.analysis.JsonReports;
+import io.github.goroutines.analysis.Summary;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.testing.Fixtures;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrencyTest {
   static String render(Profile p) {
-    return JsonReports.profile(p) + TextReports.summary(List.of(p), 10);
+    return JsonReports.profile(p) + TextReports.summary(Summary.of(List.of(p)), 10);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.goroutines.analysis.Grouping;
 import io.github.goroutines.analysis.Groups;
 import io.github.goroutines.analysis.JsonReports;
+import io.github.goroutines.analysis.Summary;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.analysis.Top;
 import io.github.goroutines.model.Frame;
@@ -66,7 +67,7 @@ final class Invariants {
     Groups.of(p, Grouping.firstUserFrame());
     Groups.of(p, Grouping.of(Grouping.stack(), Grouping.stateClass()));
     TextReports.top(p, Top.of(p, true));
-    TextReports.summary(List.of(p), 5);
+    TextReports.summary(Summary.of(List.of(p)), 5);
     JsonReports.profile(p);
   }
 }

@@ -1,0 +1,134 @@
+package io.github.goroutines.analysis;
+
+import io.github.goroutines.analysis.internal.States;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.StateClass;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The leak report of one process, computed once: the goroutine count of every snapshot, and of the
+ * latest one the goroutines by state, the ranked sites where they block, and the leak suspects.
+ * {@link TextReports#summary(Summary, int)} and {@link JsonReports#summary(Summary, int)} only
+ * render it.
+ *
+ * <pre>{@code
+ * Summary s = Summary.of(List.of(before, after));
+ * s.totals();                  // [323, 403]
+ * s.sites().top(1).get(0);     // 150 goroutines at main.(*Cache).LoadOrStore …/main.go:49
+ * s.suspects().get(0).site();  // main.handleRequest.func1 …/main.go:87
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe for use by multiple threads.
+ */
+public final class Summary {
+  private final List<Profile> snapshots;
+  private final Map<StateClass, Long> byState;
+  private final Groups sites;
+  private final List<Suspect> suspects;
+
+  private Summary(List<Profile> snapshots, Grouping grouping) {
+    this.snapshots = List.copyOf(snapshots);
+    Profile latest = latest();
+    Map<StateClass, Long> counts = new EnumMap<>(StateClass.class);
+    for (Sample s : latest.samples()) {
+      counts.merge(States.classOf(s), s.count(), Long::sum);
+    }
+    Map<StateClass, Long> ranked = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<StateClass, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> ranked.put(e.getKey(), e.getValue()));
+    this.byState = Collections.unmodifiableMap(ranked);
+    this.sites = Groups.of(latest, grouping);
+    this.suspects = LeakSuspects.of(this.snapshots);
+  }
+
+  /**
+   * Summarises snapshots with the blocking sites of {@link Grouping#firstUserFrame()}.
+   *
+   * @param snapshots one or more profiles of one process, oldest first
+   * @return the summary
+   * @throws IllegalArgumentException when no snapshot is given
+   */
+  public static Summary of(List<Profile> snapshots) {
+    return of(snapshots, Grouping.firstUserFrame());
+  }
+
+  /**
+   * Summarises snapshots, grouping the latest one's goroutines with {@code grouping} (the suspects
+   * are always ranked by blocking site).
+   *
+   * @param snapshots one or more profiles of one process, oldest first
+   * @param grouping how the latest snapshot's goroutines are grouped
+   * @return the summary
+   * @throws IllegalArgumentException when no snapshot is given
+   */
+  public static Summary of(List<Profile> snapshots, Grouping grouping) {
+    Objects.requireNonNull(snapshots, "snapshots");
+    Objects.requireNonNull(grouping, "grouping");
+    if (snapshots.isEmpty()) {
+      throw new IllegalArgumentException("no snapshot");
+    }
+    return new Summary(snapshots, grouping);
+  }
+
+  /**
+   * Returns the snapshots, oldest first.
+   *
+   * @return an unmodifiable list, never empty
+   */
+  public List<Profile> snapshots() {
+    return snapshots;
+  }
+
+  /**
+   * Returns the latest snapshot, the one the states, sites and suspects describe.
+   *
+   * @return the last snapshot
+   */
+  public Profile latest() {
+    return snapshots.get(snapshots.size() - 1);
+  }
+
+  /**
+   * Returns the goroutine count of every snapshot, oldest first.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Long> totals() {
+    return snapshots.stream().map(Profile::totalCount).toList();
+  }
+
+  /**
+   * Returns the goroutines of the latest snapshot by state class, most first (ties in enum order).
+   *
+   * @return an unmodifiable map in that order
+   */
+  public Map<StateClass, Long> byState() {
+    return byState;
+  }
+
+  /**
+   * Returns the latest snapshot's groups.
+   *
+   * @return the groups, largest first
+   */
+  public Groups sites() {
+    return sites;
+  }
+
+  /**
+   * Returns the leak suspects.
+   *
+   * @return an unmodifiable list, highest score first
+   */
+  public List<Suspect> suspects() {
+    return suspects;
+  }
+}
