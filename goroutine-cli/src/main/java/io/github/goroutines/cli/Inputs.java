@@ -15,19 +15,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Reads an input: a file, {@code -} for standard input, or an http(s) URL. */
+/**
+ * Reads an input: a file, {@code -} for standard input, or an http(s) URL. Failures are
+ * {@link Failure}s: exit code 1 for a file that cannot be read, 3 for a URL.
+ */
 final class Inputs {
-  /** A fetch or read failure; exit code 3 for URLs, 1 for files. */
-  static final class InputException extends Exception {
-    private static final long serialVersionUID = 1L;
-    final boolean fetch;
-
-    InputException(String message, boolean fetch) {
-      super(message);
-      this.fetch = fetch;
-    }
-  }
-
   private final InputStream stdin;
   private final Duration timeout;
   private final long maxBytes;
@@ -42,24 +34,24 @@ final class Inputs {
     return input.startsWith("http://") || input.startsWith("https://");
   }
 
-  byte[] read(String input) throws InputException {
+  byte[] read(String input) {
     if (input.equals("-")) {
-      return bounded(stdin, "standard input", false);
+      return bounded(stdin, "standard input");
     }
     if (isUrl(input)) {
       return fetch(input);
     }
     Path path = Path.of(input);
     try (InputStream in = Files.newInputStream(path)) {
-      return bounded(in, input, false);
+      return bounded(in, input);
     } catch (NoSuchFileException e) {
-      throw new InputException("no such file: " + input, false);
+      throw new Failure("no such file: " + input, ExitCode.USAGE);
     } catch (IOException e) {
-      throw new InputException("cannot read " + input + ": " + e.getMessage(), false);
+      throw new Failure("cannot read " + input + ": " + e.getMessage(), ExitCode.USAGE);
     }
   }
 
-  private byte[] fetch(String url) throws InputException {
+  private byte[] fetch(String url) {
     HttpClient client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NORMAL)
@@ -68,60 +60,65 @@ final class Inputs {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new InputException("not a valid URL: " + url, true);
+      throw new Failure("not a valid URL: " + url, ExitCode.FETCH);
     }
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
     HttpResponse<InputStream> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpConnectTimeoutException e) {
-      throw new InputException("cannot connect to " + hostPort(uri) + ": timed out after "
-          + timeout.toSeconds() + " s", true);
+      throw new Failure("cannot connect to " + hostPort(uri) + ": timed out after "
+          + human(timeout), ExitCode.FETCH);
     } catch (HttpTimeoutException e) {
-      throw new InputException("no answer from " + url + " within " + timeout.toSeconds()
-          + " s (raise --timeout)", true);
+      throw new Failure("no answer from " + url + " within " + human(timeout)
+          + " (raise --timeout)", ExitCode.FETCH);
     } catch (ConnectException e) {
-      throw new InputException("cannot connect to " + hostPort(uri) + ": connection refused "
-          + "(is the service running, and net/http/pprof imported?)", true);
+      throw new Failure("cannot connect to " + hostPort(uri) + ": connection refused "
+          + "(is the service running, and net/http/pprof imported?)", ExitCode.FETCH);
     } catch (IOException e) {
-      throw new InputException("cannot fetch " + url + ": " + e, true);
+      throw new Failure("cannot fetch " + url + ": " + e, ExitCode.FETCH);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InputException("interrupted while fetching " + url, true);
+      throw new Failure("interrupted while fetching " + url, ExitCode.FETCH);
     }
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     } catch (IOException e) {
-      throw new InputException("the answer of " + url + " was cut short: " + e.getMessage(), true);
+      throw new Failure("the answer of " + url + " was cut short: " + e.getMessage(), ExitCode.FETCH);
     }
     if (body.length > maxBytes) {
-      throw new InputException(url + " answered more than " + maxBytes
-          + " bytes (raise --max-bytes)", true);
+      throw new Failure(url + " answered more than " + maxBytes
+          + " bytes (raise --max-bytes)", ExitCode.FETCH);
     }
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (response.statusCode() != 200) {
-      throw new InputException("HTTP " + response.statusCode() + " from " + url + ": "
-          + firstLine(body), true);
+      throw new Failure("HTTP " + response.statusCode() + " from " + url + ": "
+          + firstLine(body), ExitCode.FETCH);
     }
     if (type.startsWith("text/html") || startsWithTag(body)) {
-      throw new InputException(url + " answered with an HTML page, not a goroutine profile "
-          + "(the endpoint is /debug/pprof/goroutine, with ?debug=1 or ?debug=2 for text)", true);
+      throw new Failure(url + " answered with an HTML page, not a goroutine profile "
+          + "(the endpoint is /debug/pprof/goroutine, with ?debug=1 or ?debug=2 for text)", ExitCode.FETCH);
     }
     return body;
   }
 
-  private byte[] bounded(InputStream in, String name, boolean fetch) throws InputException {
+  private byte[] bounded(InputStream in, String name) {
     try {
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (data.length > maxBytes) {
-        throw new InputException(name + " is larger than " + maxBytes
-            + " bytes (raise --max-bytes)", fetch);
+        throw new Failure(name + " is larger than " + maxBytes + " bytes (raise --max-bytes)",
+            ExitCode.INPUT);
       }
       return data;
     } catch (IOException e) {
-      throw new InputException("cannot read " + name + ": " + e.getMessage(), fetch);
+      throw new Failure("cannot read " + name + ": " + e.getMessage(), ExitCode.USAGE);
     }
+  }
+
+  /** "500 ms", "30 s". */
+  static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static String hostPort(URI uri) {

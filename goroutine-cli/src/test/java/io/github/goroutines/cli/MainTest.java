@@ -24,16 +24,22 @@ class MainTest {
 
   record Result(int code, String out, String err) {}
 
+  /** Runs with standard input piped from {@code stdin}. */
   static Result run(byte[] stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
-        new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
+    return run(stdin, false, args);
   }
 
+  /** Runs with standard input a terminal, as typed at a prompt. */
   static Result run(String... args) {
-    return run(new byte[0], args);
+    return run(new byte[0], true, args);
+  }
+
+  static Result run(byte[] stdin, boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new Io(new ByteArrayInputStream(stdin), terminal,
+        new PrintWriter(out), new PrintWriter(err)));
+    return new Result(code, out.toString(), err.toString());
   }
 
   static String fixture(String v, String name) {
@@ -142,10 +148,47 @@ class MainTest {
   }
 
   @Test
+  void groupingOfTheSummary() {
+    Result r = run("summary", "--group", "state-class", "--limit", "2", example("leaky-later.pb.gz"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Top groups by state-class:\n"
+        + "     152  37.7%  MUTEX\n"
+        + "                 [mutex]\n"
+        + "     122  30.3%  CHAN_SEND\n"
+        + "                 [chan send]\n"
+        + "  ... and 8 more groups\n");
+  }
+
+  @Test
+  void noInputAtATerminalIsAUsageError() {
+    Result r = run("summary");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("goroutines: no input given: name a file, - for standard input "
+        + "or a URL, or pipe a dump in\n").contains("Usage: goroutines summary");
+    Result piped = run(Fixtures.read("1.27", "multi.debug1.txt"), "diff");
+    assertThat(piped.code()).isZero();
+    assertThat(piped.out()).startsWith("Goroutines per snapshot: 47 -> 51 -> 55 (+8)\n");
+  }
+
+  @Test
+  void anythingUnexpectedIsOneLineAndExitCode70() {
+    StringWriter err = new StringWriter();
+    int code = Main.report(new NullPointerException("x is null\n\tat somewhere"), new PrintWriter(err, true));
+    assertThat(code).isEqualTo(70);
+    assertThat(err.toString()).isEqualTo("goroutines: internal error (NullPointerException: x is null);"
+        + " please report it with the input and the command that caused it\n");
+    StringWriter oom = new StringWriter();
+    assertThat(Main.report(new OutOfMemoryError("Java heap space"), new PrintWriter(oom, true)))
+        .isEqualTo(2);
+    assertThat(oom.toString()).startsWith("goroutines: out of memory (heap of ").contains("-Xmx")
+        .contains("--max-bytes");
+  }
+
+  @Test
   void parseErrorsGiveExitCode2WithAPosition() {
     Result r = run(new byte[] {'x', 'y'}, "-");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("goroutines: cannot parse: not a goroutine profile")
+    assertThat(r.err()).startsWith("goroutines: cannot parse standard input: not a goroutine profile")
         .contains("line 1");
     byte[] gz = Fixtures.read("1.23", "first.debug0.pb.gz");
     Result cut = run(java.util.Arrays.copyOf(gz, gz.length / 2), "-");
@@ -245,7 +288,7 @@ class MainTest {
     assertThat(html.err()).contains("answered with an HTML page");
     Result slow = run("--timeout", "500ms", base + "/slow");
     assertThat(slow.code()).isEqualTo(3);
-    assertThat(slow.err()).contains("within 0 s").contains("--timeout");
+    assertThat(slow.err()).contains("within 500 ms").contains("--timeout");
     Result cut = run(base + "/truncated");
     assertThat(cut.code()).isIn(2, 3);
     assertThat(cut.err()).containsAnyOf("cut short", "gzip stream ends early");

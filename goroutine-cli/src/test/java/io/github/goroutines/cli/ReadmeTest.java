@@ -25,8 +25,8 @@ class ReadmeTest {
 
   static String run(String... args) {
     StringWriter out = new StringWriter();
-    Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
+    Main.run(args, new Io(new ByteArrayInputStream(new byte[0]), true, new PrintWriter(out),
+        new PrintWriter(new StringWriter())));
     return out.toString();
   }
 

@@ -1,0 +1,15 @@
+package io.github.goroutines.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+
+/**
+ * The streams of one run.
+ *
+ * @param stdin standard input
+ * @param stdinIsTerminal whether standard input is a terminal: then it is read only when named
+ *     ({@code -}); otherwise it is read when no input is named ({@code ./app 2>&1 | goroutines})
+ * @param out standard output
+ * @param err standard error
+ */
+record Io(InputStream stdin, boolean stdinIsTerminal, PrintWriter out, PrintWriter err) {}

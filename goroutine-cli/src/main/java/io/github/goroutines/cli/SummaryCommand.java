@@ -1,0 +1,44 @@
+package io.github.goroutines.cli;
+
+import io.github.goroutines.analysis.Grouping;
+import io.github.goroutines.analysis.Summary;
+import io.github.goroutines.analysis.TextReports;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "summary", mixinStandardHelpOptions = true,
+    description = "The leak report: totals, states, blocking sites, suspects. Several inputs, or "
+        + "several dumps in one input, are snapshots oldest first.")
+final class SummaryCommand extends ProfileCommand {
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "files, - or URLs, oldest first (default: standard input when piped)")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = {"--group", "-g"}, defaultValue = "site", paramLabel = "GROUPING",
+      description = "how the latest snapshot's goroutines are grouped: " + GROUPINGS
+          + " (default: ${DEFAULT-VALUE}, the first frame of user code)")
+  String group;
+
+  @Option(names = "--limit", defaultValue = "10", paramLabel = "N",
+      description = "the most sites and suspects shown (default: ${DEFAULT-VALUE})")
+  int limit;
+
+  @Option(names = "--fail-on-suspects", description = "exit with 4 when there are leak suspects")
+  boolean failOnSuspects;
+
+  @Override
+  List<String> inputs() {
+    return inputs;
+  }
+
+  @Override
+  public Integer call() {
+    Grouping grouping = Grouping.parse(group);
+    Summary summary = Summary.of(snapshots(), grouping);
+    io.out().print(TextReports.summary(summary, limit));
+    return failOnSuspects && !summary.suspects().isEmpty() ? ExitCode.SUSPECTS : ExitCode.OK;
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.goroutines.cli;
+
+import io.github.goroutines.analysis.TextReports;
+import io.github.goroutines.analysis.Top;
+import io.github.goroutines.model.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "top", mixinStandardHelpOptions = true,
+    description = "Flat and cum goroutines per function, like go tool pprof -top.")
+final class TopCommand extends ProfileCommand {
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "a file, - or a URL; of several snapshots the last is shown")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = {"--user", "-u"},
+      description = "attribute runtime and standard-library frames to the first user frame")
+  boolean user;
+
+  @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+      description = "the most functions shown, like pprof's -nodecount (default: all)")
+  int limit;
+
+  @Override
+  List<String> inputs() {
+    return inputs;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 0) {
+      throw new IllegalArgumentException("--limit must be 0 or more");
+    }
+    Profile p = latest();
+    io.out().print(TextReports.top(p, Top.of(p, user, limit)));
+    return ExitCode.OK;
+  }
+}
