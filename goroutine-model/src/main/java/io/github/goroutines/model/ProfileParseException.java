@@ -26,15 +26,18 @@ public final class ProfileParseException extends RuntimeException {
   private final long byteOffset;
   /** Escaped excerpt of the input. */
   private final String excerpt;
+  /** The option of {@link ParseOptions} whose limit was exceeded, or null. */
+  private final String limit;
 
-  private ProfileParseException(
-      ProfileFormat format, String problem, long lineNumber, long byteOffset, String excerpt) {
+  private ProfileParseException(ProfileFormat format, String problem, long lineNumber,
+      long byteOffset, String excerpt, String limit) {
     super(render(format, problem, lineNumber, byteOffset, excerpt));
     this.format = format;
     this.problem = problem;
     this.lineNumber = lineNumber;
     this.byteOffset = byteOffset;
     this.excerpt = excerpt;
+    this.limit = limit;
   }
 
   /**
@@ -48,7 +51,41 @@ public final class ProfileParseException extends RuntimeException {
    */
   public static ProfileParseException atLine(
       ProfileFormat format, String problem, long lineNumber, CharSequence excerpt) {
-    return new ProfileParseException(format, problem, lineNumber, -1, escape(excerpt));
+    return new ProfileParseException(format, problem, lineNumber, -1, escape(excerpt), null);
+  }
+
+  /**
+   * Creates the exception for a limit of {@link ParseOptions} exceeded in text input; the message
+   * says which option to raise.
+   *
+   * @param format the format being parsed, or {@code null} when it is not known yet
+   * @param exceeded what went past the limit, with the limit, e.g. {@code more than 100 frames in
+   *     one stack}
+   * @param option the name of the {@link ParseOptions} component, e.g. {@code maxFramesPerStack}
+   * @param lineNumber 1-based line number
+   * @param excerpt the offending text
+   * @return the exception, never {@code null}
+   */
+  public static ProfileParseException limitAtLine(ProfileFormat format, String exceeded,
+      String option, long lineNumber, CharSequence excerpt) {
+    return new ProfileParseException(format, exceeded + " (raise ParseOptions." + option + ")",
+        lineNumber, -1, escape(excerpt), option);
+  }
+
+  /**
+   * Creates the exception for a limit of {@link ParseOptions} exceeded in binary input.
+   *
+   * @param format the format being parsed, or {@code null} when it is not known yet
+   * @param exceeded what went past the limit, with the limit
+   * @param option the name of the {@link ParseOptions} component, e.g. {@code maxSamples}
+   * @param byteOffset 0-based byte offset
+   * @param excerpt raw bytes around the offset, may be empty
+   * @return the exception, never {@code null}
+   */
+  public static ProfileParseException limitAtOffset(ProfileFormat format, String exceeded,
+      String option, long byteOffset, byte[] excerpt) {
+    return new ProfileParseException(format, exceeded + " (raise ParseOptions." + option + ")", -1,
+        byteOffset, hex(excerpt), option);
   }
 
   /**
@@ -62,6 +99,10 @@ public final class ProfileParseException extends RuntimeException {
    */
   public static ProfileParseException atOffset(
       ProfileFormat format, String problem, long byteOffset, byte[] excerpt) {
+    return new ProfileParseException(format, problem, -1, byteOffset, hex(excerpt), null);
+  }
+
+  private static String hex(byte[] excerpt) {
     StringBuilder hex = new StringBuilder();
     for (int i = 0; i < excerpt.length && i < 16; i++) {
       if (i > 0) {
@@ -70,7 +111,17 @@ public final class ProfileParseException extends RuntimeException {
       hex.append(Character.forDigit((excerpt[i] >> 4) & 0xf, 16))
           .append(Character.forDigit(excerpt[i] & 0xf, 16));
     }
-    return new ProfileParseException(format, problem, -1, byteOffset, hex.toString());
+    return hex.toString();
+  }
+
+  /**
+   * Returns the {@link ParseOptions} component whose limit the input exceeded, so that a front end
+   * can name its own option for it.
+   *
+   * @return the component name, such as {@code maxInputBytes}, or empty when no limit was exceeded
+   */
+  public Optional<String> limit() {
+    return Optional.ofNullable(limit);
   }
 
   /**

@@ -47,12 +47,9 @@ public final class Gunzip {
         chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
         total += n;
         if (total > max) {
-          throw ProfileParseException.atOffset(
-              ProfileFormat.PROTO,
-              "profile inflates to more than " + max
-                  + " bytes (raise ParseOptions.maxDecompressedBytes)",
-              input.length - source.available(),
-              new byte[0]);
+          throw ProfileParseException.limitAtOffset(ProfileFormat.PROTO,
+              "profile inflates to more than " + max + " bytes", "maxDecompressedBytes",
+              input.length - source.available(), new byte[0]);
         }
       }
     } catch (EOFException e) {

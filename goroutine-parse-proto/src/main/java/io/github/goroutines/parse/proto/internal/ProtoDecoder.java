@@ -235,7 +235,7 @@ public final class ProtoDecoder {
 
   private void sample(int field, int type, int at) throws IOException {
     if (sOffset.size() >= options.maxSamples()) {
-      throw error("more than " + options.maxSamples() + " samples (raise ParseOptions.maxSamples)", at);
+      throw limit("more than " + options.maxSamples() + " samples", "maxSamples", at);
     }
     sampleStart = at;
     sampleLocStart = locIds.size();
@@ -251,8 +251,8 @@ public final class ProtoDecoder {
       case 1 -> { // repeated uint64 location_id = 1
         repeated(type, field, at, locIds);
         if (locIds.size() - sampleLocStart > options.maxFramesPerStack()) {
-          throw error("more than " + options.maxFramesPerStack()
-              + " locations in one sample (raise ParseOptions.maxFramesPerStack)", sampleStart);
+          throw limit("more than " + options.maxFramesPerStack() + " locations in one sample",
+              "maxFramesPerStack", sampleStart);
         }
       }
       case 2 -> repeated(type, field, at, values); // repeated int64 value = 2
@@ -487,8 +487,8 @@ public final class ProtoDecoder {
           }
         }
         if (frames.size() > options.maxFramesPerStack()) {
-          throw error("more than " + options.maxFramesPerStack()
-              + " frames in one sample (raise ParseOptions.maxFramesPerStack)", at);
+          throw limit("more than " + options.maxFramesPerStack() + " frames in one sample",
+              "maxFramesPerStack", at);
         }
         stack = canon.stack(frames, -1, -1);
         stacks.put(locIds, locStart, locEnd, stack);
@@ -604,8 +604,16 @@ public final class ProtoDecoder {
   }
 
   private ProfileParseException error(String message, int offset) {
+    return ProfileParseException.atOffset(ProfileFormat.PROTO, message, offset, excerpt(offset));
+  }
+
+  private ProfileParseException limit(String exceeded, String option, int offset) {
+    return ProfileParseException.limitAtOffset(ProfileFormat.PROTO, exceeded, option, offset,
+        excerpt(offset));
+  }
+
+  private byte[] excerpt(int offset) {
     int from = Math.max(0, Math.min(offset, data.length));
-    return ProfileParseException.atOffset(
-        ProfileFormat.PROTO, message, offset, Arrays.copyOfRange(data, from, Math.min(data.length, from + 16)));
+    return Arrays.copyOfRange(data, from, Math.min(data.length, from + 16));
   }
 }
