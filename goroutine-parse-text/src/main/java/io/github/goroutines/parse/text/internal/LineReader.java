@@ -116,11 +116,8 @@ public final class LineReader {
   }
 
   private ProfileParseException tooLong() {
-    return ProfileParseException.atLine(
-        null,
-        "line longer than " + maxLine + " bytes (raise ParseOptions.maxLineBytes)",
-        lineNumber + 1,
-        Canon.decode(buf, pos, Math.min(limit, pos + 60)));
+    return ProfileParseException.limitAtLine(null, "line longer than " + maxLine + " bytes",
+        "maxLineBytes", lineNumber + 1, Canon.decode(buf, pos, Math.min(limit, pos + 60)));
   }
 
   private void fill() {

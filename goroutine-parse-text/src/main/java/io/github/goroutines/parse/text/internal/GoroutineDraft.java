@@ -1,0 +1,148 @@
+package io.github.goroutines.parse.text.internal;
+
+import io.github.goroutines.model.Ancestor;
+import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Goroutine;
+import io.github.goroutines.model.internal.Canon;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The debug=2 goroutine being read: its header, frames, creator and ancestor sections, until its
+ * block ends and it is built. One draft is reused for every goroutine of a parse.
+ */
+final class GoroutineDraft {
+  private final Canon canon;
+  private final FrameList own;
+  private final FrameList ancestor;
+  private final List<Ancestor> ancestors = new ArrayList<>(0);
+  private Header header;
+  private int headerLine;
+  private boolean stackUnavailable;
+  private boolean incomplete;
+  private Frame createdBy;
+  private long creatorId;
+  /** Inside a {@code [originating from goroutine N]:} section (GODEBUG=tracebackancestors). */
+  private boolean inAncestor;
+  private long ancestorId;
+  private Frame ancestorCreatedBy;
+
+  GoroutineDraft(Canon canon, int maxFrames, Problems problems) {
+    this.canon = canon;
+    own = new FrameList(maxFrames, problems);
+    ancestor = new FrameList(maxFrames, problems);
+  }
+
+  void start(Header h, long line) {
+    header = h;
+    headerLine = (int) Math.min(Integer.MAX_VALUE, line);
+    stackUnavailable = false;
+    incomplete = false;
+    createdBy = null;
+    creatorId = -1;
+    ancestors.clear();
+    own.clear();
+    inAncestor = false;
+  }
+
+  long id() {
+    return header.id();
+  }
+
+  int headerLine() {
+    return headerLine;
+  }
+
+  /** The frames being read: the goroutine's own, or those of the current ancestor section. */
+  FrameList frames() {
+    return inAncestor ? ancestor : own;
+  }
+
+  boolean hasOwnFrames() {
+    return !own.isEmpty();
+  }
+
+  void stackUnavailable() {
+    stackUnavailable = true;
+  }
+
+  boolean isStackUnavailable() {
+    return stackUnavailable;
+  }
+
+  void incomplete() {
+    incomplete = true;
+  }
+
+  boolean isIncomplete() {
+    return incomplete;
+  }
+
+  /** {@code created by}: of the goroutine (with its creator's id, or -1), or of the ancestor. */
+  void createdBy(Frame f, long creator) {
+    if (inAncestor) {
+      ancestorCreatedBy = f;
+    } else {
+      createdBy = f;
+      creatorId = creator;
+    }
+  }
+
+  /** A {@code [originating from goroutine N]:} line starts an ancestor section. */
+  void originating(long id) {
+    endAncestor();
+    inAncestor = true;
+    ancestorId = id;
+    ancestorCreatedBy = null;
+    ancestor.clear();
+  }
+
+  private void endAncestor() {
+    if (inAncestor) {
+      ancestors.add(new Ancestor(ancestorId, ancestor.stack(canon),
+          Optional.ofNullable(ancestorCreatedBy)));
+      inAncestor = false;
+    }
+  }
+
+  /** Builds the goroutine; the draft can then start the next one. */
+  Goroutine build() {
+    endAncestor();
+    Header h = header;
+    Goroutine.Builder g =
+        Goroutine.builder(h.id(), h.state())
+            .lockedToThread(h.lockedToThread())
+            .markers(hasMarker(h.state(), " (leaked)"), hasMarker(h.state(), " (scan)"),
+                hasMarker(h.state(), " (durable)") || hasMarker(h.state(), " (synctest)"))
+            .labels(h.labels())
+            .stack(own.stack(canon), own.args(), own.extras())
+            .ancestors(ancestors)
+            .headerFields(h.fields())
+            .stackUnavailable(stackUnavailable)
+            .incomplete(incomplete)
+            .headerLine(headerLine);
+    if (h.waitMinutes() >= 0) {
+      g.waitMinutes(h.waitMinutes());
+    }
+    if (h.synctestGroup() >= 0) {
+      g.synctestGroup(h.synctestGroup());
+    }
+    if (h.synctestBubble() >= 0) {
+      g.synctestBubble(h.synctestBubble());
+    }
+    for (String item : h.otherItems()) {
+      g.otherStateItem(item);
+    }
+    if (createdBy != null) {
+      g.createdBy(createdBy, creatorId);
+    }
+    return g.build();
+  }
+
+  private static boolean hasMarker(String state, String marker) {
+    int at = state.indexOf(marker);
+    return at > 0 && (at + marker.length() == state.length()
+        || state.charAt(at + marker.length()) == ' ');
+  }
+}
