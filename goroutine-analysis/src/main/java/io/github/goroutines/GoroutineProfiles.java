@@ -4,9 +4,10 @@ import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.ProfileParseException;
+import io.github.goroutines.model.internal.BoundedInput;
 import io.github.goroutines.parse.proto.ProtoProfileParser;
 import io.github.goroutines.parse.text.TextProfileParser;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,17 +64,13 @@ public final class GoroutineProfiles {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    if (ProtoProfileParser.recognizes(input)) {
-      return ProtoProfileParser.parse(input, options);
-    }
-    if (TextProfileParser.recognize(input).isEmpty()) {
-      throw Unrecognized.error(input);
-    }
-    return TextProfileParser.parse(input, options);
+    return ProtoProfileParser.recognizes(input) ? ProtoProfileParser.parse(input, options)
+        : TextProfileParser.parse(input, options);
   }
 
   /**
-   * Reads a stream to its end (at most {@link ParseOptions#maxInputBytes()}) and parses it.
+   * Parses a stream, reading at most {@link ParseOptions#maxInputBytes()} of it. The first bytes
+   * tell the format; text is parsed as it is read, without holding the input.
    *
    * @param in the input; not closed
    * @param options strictness and limits
@@ -82,7 +79,12 @@ public final class GoroutineProfiles {
    * @throws UncheckedIOException when reading fails
    */
   public static Profile parse(InputStream in, ParseOptions options) {
-    return parse(readAll(in, options.maxInputBytes()), options);
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(options, "options");
+    InputStream buffered = new BufferedInputStream(in);
+    return isProto(buffered)
+        ? ProtoProfileParser.parse(BoundedInput.readAll(buffered, options.maxInputBytes()), options)
+        : TextProfileParser.parse(buffered, options);
   }
 
   /**
@@ -98,7 +100,7 @@ public final class GoroutineProfiles {
   }
 
   /**
-   * Reads and parses a file.
+   * Reads and parses a file, as {@link #parse(InputStream, ParseOptions)}.
    *
    * @param file the file
    * @param options strictness and limits
@@ -107,7 +109,11 @@ public final class GoroutineProfiles {
    * @throws UncheckedIOException when reading fails
    */
   public static Profile parse(Path file, ParseOptions options) {
-    return parse(read(file, options), options);
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(in, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -133,14 +139,28 @@ public final class GoroutineProfiles {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    if (ProtoProfileParser.recognizes(input)) {
-      return List.of(ProtoProfileParser.parse(input, options));
-    }
-    List<Profile> dumps = TextProfileParser.parseAll(input, options);
-    if (dumps.isEmpty()) {
-      throw Unrecognized.error(input);
-    }
-    return dumps;
+    return ProtoProfileParser.recognizes(input) ? List.of(ProtoProfileParser.parse(input, options))
+        : TextProfileParser.parseAll(input, options);
+  }
+
+  /**
+   * Parses every dump of a stream, reading at most {@link ParseOptions#maxInputBytes()} of it.
+   *
+   * @param in the input; not closed
+   * @param options strictness and limits
+   * @return the profiles in input order, at least one
+   * @throws ProfileParseException when the input is not a goroutine profile, is malformed, or is
+   *     larger than the limit
+   * @throws UncheckedIOException when reading fails
+   */
+  public static List<Profile> parseAll(InputStream in, ParseOptions options) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(options, "options");
+    InputStream buffered = new BufferedInputStream(in);
+    return isProto(buffered)
+        ? List.of(ProtoProfileParser.parse(BoundedInput.readAll(buffered, options.maxInputBytes()),
+            options))
+        : TextProfileParser.parseAll(buffered, options);
   }
 
   /**
@@ -152,7 +172,11 @@ public final class GoroutineProfiles {
    * @throws UncheckedIOException when reading fails
    */
   public static List<Profile> parseAll(Path file) {
-    return parseAll(read(file, ParseOptions.defaults()), ParseOptions.defaults());
+    try (InputStream in = Files.newInputStream(file)) {
+      return parseAll(in, ParseOptions.defaults());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -170,33 +194,15 @@ public final class GoroutineProfiles {
     return TextProfileParser.recognize(input);
   }
 
-  private static byte[] read(Path file, ParseOptions options) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return readAll(in, options.maxInputBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] readAll(InputStream in, long max) {
-    Objects.requireNonNull(in, "in");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[64 * 1024];
-    long total = 0;
+  /** Whether the first bytes of a stream are protobuf's; they are left unread. */
+  private static boolean isProto(InputStream buffered) {
     try {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > max) {
-          throw ProfileParseException.atOffset(
-              null, "input larger than " + max + " bytes (raise ParseOptions.maxInputBytes)",
-              max, new byte[0]);
-        }
-        out.write(buf, 0, n);
-      }
+      buffered.mark(ProtoProfileParser.RECOGNIZED_PREFIX);
+      byte[] head = buffered.readNBytes(ProtoProfileParser.RECOGNIZED_PREFIX);
+      buffered.reset();
+      return ProtoProfileParser.recognizes(head);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 }

@@ -1,12 +1,10 @@
 package io.github.goroutines.cli;
 
-import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.analysis.Diff;
 import io.github.goroutines.analysis.Filter;
 import io.github.goroutines.analysis.Grouping;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
-import io.github.goroutines.model.ProfileParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +66,7 @@ final class DiffCommand extends ProfileCommand {
     if (count < 2) {
       throw new IllegalArgumentException("--count must be at least 2");
     }
-    Inputs reader = read.reader(io.stdin());
+    Inputs inputs = read.inputs(io.stdin());
     Filter filter = filters.filter();
     Duration pause = ReadOptions.duration(every);
     List<Profile> snapshots = new ArrayList<>();
@@ -76,12 +74,8 @@ final class DiffCommand extends ProfileCommand {
       if (i > 0) {
         Thread.sleep(pause.toMillis());
       }
-      Profile p;
-      try {
-        p = GoroutineProfiles.parse(reader.read(watch), read.parseOptions());
-      } catch (ProfileParseException e) {
-        throw new Failure("cannot parse " + watch + ": " + e.getMessage(), ExitCode.INPUT);
-      }
+      List<Profile> dumps = parse(inputs, watch, false);
+      Profile p = dumps.get(dumps.size() - 1);
       snapshots.add(filter.apply(p));
       io.out().printf(Locale.ROOT, "snapshot %d: %d goroutines%n", i + 1, p.totalCount());
       if (i > 0) {

@@ -1,5 +1,7 @@
 package io.github.goroutines.cli;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -11,47 +13,55 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Reads an input: a file, {@code -} for standard input, or an http(s) URL. Failures are
- * {@link Failure}s: exit code 1 for a file that cannot be read, 3 for a URL.
+ * Opens an input: a file, {@code -} for standard input, or an http(s) URL. Failures are
+ * {@link Failure}s: exit code 1 for a file that cannot be opened, 3 for a URL.
  */
 final class Inputs {
   private final InputStream stdin;
   private final Duration timeout;
-  private final long maxBytes;
 
-  Inputs(InputStream stdin, Duration timeout, long maxBytes) {
+  Inputs(InputStream stdin, Duration timeout) {
     this.stdin = stdin;
     this.timeout = timeout;
-    this.maxBytes = maxBytes;
   }
 
   static boolean isUrl(String input) {
     return input.startsWith("http://") || input.startsWith("https://");
   }
 
-  byte[] read(String input) {
+  /**
+   * Opens an input for reading; the caller closes it (closing standard input's stream leaves
+   * standard input open). The size limit applies where it is parsed.
+   */
+  InputStream open(String input) {
     if (input.equals("-")) {
-      return bounded(stdin, "standard input");
+      return new FilterInputStream(stdin) {
+        @Override
+        public void close() {
+          // standard input stays open
+        }
+      };
     }
     if (isUrl(input)) {
       return fetch(input);
     }
-    Path path = Path.of(input);
-    try (InputStream in = Files.newInputStream(path)) {
-      return bounded(in, input);
+    try {
+      return Files.newInputStream(Path.of(input));
     } catch (NoSuchFileException e) {
       throw new Failure("no such file: " + input, ExitCode.USAGE);
-    } catch (IOException e) {
+    } catch (IOException | InvalidPathException e) {
       throw new Failure("cannot read " + input + ": " + e.getMessage(), ExitCode.USAGE);
     }
   }
 
-  private byte[] fetch(String url) {
+  /** The body of a 200 answer that is not an HTML page, as it arrives. */
+  private InputStream fetch(String url) {
     HttpClient client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NORMAL)
@@ -81,38 +91,37 @@ final class Inputs {
       Thread.currentThread().interrupt();
       throw new Failure("interrupted while fetching " + url, ExitCode.FETCH);
     }
-    byte[] body;
-    try (InputStream in = response.body()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    BufferedInputStream body = new BufferedInputStream(response.body());
+    byte[] head;
+    try {
+      body.mark(HEAD);
+      head = body.readNBytes(HEAD);
+      body.reset();
     } catch (IOException e) {
       throw new Failure("the answer of " + url + " was cut short: " + e.getMessage(), ExitCode.FETCH);
     }
-    if (body.length > maxBytes) {
-      throw new Failure(url + " answered more than " + maxBytes
-          + " bytes (raise --max-bytes)", ExitCode.FETCH);
+    if (response.statusCode() != 200) {
+      close(body);
+      throw new Failure("HTTP " + response.statusCode() + " from " + url + ": " + firstLine(head),
+          ExitCode.FETCH);
     }
     String type = response.headers().firstValue("Content-Type").orElse("");
-    if (response.statusCode() != 200) {
-      throw new Failure("HTTP " + response.statusCode() + " from " + url + ": "
-          + firstLine(body), ExitCode.FETCH);
-    }
-    if (type.startsWith("text/html") || startsWithTag(body)) {
+    if (type.startsWith("text/html") || startsWithTag(head)) {
+      close(body);
       throw new Failure(url + " answered with an HTML page, not a goroutine profile "
-          + "(the endpoint is /debug/pprof/goroutine, with ?debug=1 or ?debug=2 for text)", ExitCode.FETCH);
+          + "(the endpoint is /debug/pprof/goroutine, with ?debug=1 or ?debug=2 for text)",
+          ExitCode.FETCH);
     }
     return body;
   }
 
-  private byte[] bounded(InputStream in, String name) {
+  private static final int HEAD = 200;
+
+  private static void close(InputStream in) {
     try {
-      byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      if (data.length > maxBytes) {
-        throw new Failure(name + " is larger than " + maxBytes + " bytes (raise --max-bytes)",
-            ExitCode.INPUT);
-      }
-      return data;
+      in.close();
     } catch (IOException e) {
-      throw new Failure("cannot read " + name + ": " + e.getMessage(), ExitCode.USAGE);
+      // the failure being reported matters more
     }
   }
 

@@ -4,6 +4,10 @@ import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.analysis.Filter;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileParseException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,34 +45,55 @@ abstract class ProfileCommand implements Callable<Integer> {
    * Every dump of every input, oldest first, each filtered. Without a named input, standard input
    * is read unless it is a terminal.
    */
-  @SuppressWarnings("try") // the progress line is shown while the body runs
   List<Profile> snapshots() {
     List<String> names = inputs();
     boolean implicit = names.isEmpty();
     if (implicit && io.stdinIsTerminal()) {
       throw noInput();
     }
-    Inputs reader = read.reader(io.stdin());
+    Inputs inputs = read.inputs(io.stdin());
     Filter filter = filters.filter();
     List<Profile> all = new ArrayList<>();
     for (String name : implicit ? List.of("-") : names) {
-      try (Progress progress = Progress.start(io.err(), "reading " + display(name))) {
-        byte[] bytes = reader.read(name);
-        if (implicit && bytes.length == 0) {
-          throw noInput();
-        }
-        for (Profile p : GoroutineProfiles.parseAll(bytes, read.parseOptions())) {
-          all.add(filter.apply(p));
-        }
-      } catch (ProfileParseException e) {
-        throw new Failure("cannot parse " + display(name) + ": " + e.getMessage(), ExitCode.INPUT);
-      } catch (OutOfMemoryError e) {
-        throw new Failure("out of memory reading " + display(name) + " with a heap of "
-            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB: give Java more heap (java "
-            + "-Xmx4g -jar goroutines.jar …) or refuse large inputs with --max-bytes", ExitCode.INPUT);
+      for (Profile p : parse(inputs, name, implicit)) {
+        all.add(filter.apply(p));
       }
     }
     return all;
+  }
+
+  /** Every dump of one input; every way it can fail becomes a {@link Failure}. */
+  @SuppressWarnings("try") // the progress line is shown while the input is read
+  List<Profile> parse(Inputs inputs, String name, boolean implicit) {
+    try (Progress progress = Progress.start(io.err(), "reading " + display(name));
+        InputStream in = new BufferedInputStream(inputs.open(name))) {
+      if (implicit && isEmpty(in)) {
+        throw noInput();
+      }
+      return GoroutineProfiles.parseAll(in, read.parseOptions());
+    } catch (ProfileParseException e) {
+      if (e.limit().filter("maxInputBytes"::equals).isPresent()) {
+        throw new Failure(display(name) + " is larger than " + read.maxBytes
+            + " bytes (raise --max-bytes)", ExitCode.INPUT);
+      }
+      throw new Failure("cannot parse " + display(name) + ": " + e.getMessage(), ExitCode.INPUT);
+    } catch (IOException | UncheckedIOException e) {
+      String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+      throw Inputs.isUrl(name)
+          ? new Failure("the answer of " + name + " was cut short: " + why, ExitCode.FETCH)
+          : new Failure("cannot read " + display(name) + ": " + why, ExitCode.USAGE);
+    } catch (OutOfMemoryError e) {
+      throw new Failure("out of memory reading " + display(name) + " with a heap of "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB: give Java more heap (java "
+          + "-Xmx4g -jar goroutines.jar …) or refuse large inputs with --max-bytes", ExitCode.INPUT);
+    }
+  }
+
+  private static boolean isEmpty(InputStream buffered) throws IOException {
+    buffered.mark(1);
+    boolean empty = buffered.read() < 0;
+    buffered.reset();
+    return empty;
   }
 
   /**

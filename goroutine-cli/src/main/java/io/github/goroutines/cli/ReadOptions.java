@@ -23,8 +23,8 @@ final class ReadOptions {
     return ParseOptions.defaults().withStrict(strict).withMaxInputBytes(maxBytes);
   }
 
-  Inputs reader(InputStream stdin) {
-    return new Inputs(stdin, duration(timeout), maxBytes);
+  Inputs inputs(InputStream stdin) {
+    return new Inputs(stdin, duration(timeout));
   }
 
   /** Durations such as {@code 30s}, {@code 2m}, {@code 500ms}. */

@@ -206,6 +206,13 @@ class HostileInputTest {
     byte[] copy = text.clone();
     for (int cut = 0; cut <= text.length; cut++) {
       byte[] prefix = Arrays.copyOf(text, cut);
+      if (TextProfileParser.recognize(prefix).isEmpty()) {
+        // no header yet: refused as no goroutine dump, and no block of the dump can be complete
+        assertThatThrownBy(() -> TextProfileParser.parseAll(prefix, ParseOptions.defaults()))
+            .hasMessageStartingWith("not a goroutine profile");
+        assertThat(cut).isLessThan(blockEnds[0]);
+        continue;
+      }
       List<Profile> parsed = TextProfileParser.parseAll(prefix, ParseOptions.defaults());
       Map<Long, Goroutine> byId = new HashMap<>();
       for (Profile p : parsed) {

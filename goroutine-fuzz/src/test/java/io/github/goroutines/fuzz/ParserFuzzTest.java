@@ -36,6 +36,7 @@ class ParserFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void detection(byte[] data) {
     run(() -> Invariants.check(GoroutineProfiles.parseAll(data, SMALL)));
+    run(() -> Invariants.checkAgreement(data, SMALL));
   }
 
   @FuzzTest(maxDuration = "10m")

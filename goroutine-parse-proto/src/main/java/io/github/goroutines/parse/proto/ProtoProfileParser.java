@@ -23,6 +23,9 @@ import java.util.Objects;
  * {@link ParseOptions#maxDecompressedBytes()}. The caller's array is never modified. Thread-safe.
  */
 public final class ProtoProfileParser {
+  /** How many first bytes {@link #recognizes(byte[])} reads: a stream's prefix of this size will do. */
+  public static final int RECOGNIZED_PREFIX = 512;
+
   private ProtoProfileParser() {}
 
   /**
@@ -58,7 +61,7 @@ public final class ProtoProfileParser {
 
   /** No control bytes but white space in the first 512 bytes: text, not protobuf. */
   private static boolean isText(byte[] b) {
-    for (int i = 0; i < Math.min(b.length, 512); i++) {
+    for (int i = 0; i < Math.min(b.length, RECOGNIZED_PREFIX); i++) {
       int c = b[i] & 0xff;
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         return false;

@@ -6,10 +6,12 @@ import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.ProfileParseException;
 import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.internal.BoundedInput;
 import io.github.goroutines.model.internal.Canon;
 import io.github.goroutines.parse.text.internal.LineReader;
+import io.github.goroutines.parse.text.internal.NotAProfile;
 import io.github.goroutines.parse.text.internal.TextParser;
-import java.io.FilterInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +45,8 @@ public final class TextProfileParser {
   /**
    * Tells whether the input holds a goroutine dump, and of which format, with the same state
    * machine that parses it: the input is read up to the first line of the first dump, leniently.
-   * When this answers empty, {@link #parseAll(byte[], ParseOptions)} returns no dump.
+   * When this answers empty, {@link #parseAll(byte[], ParseOptions)} throws: the input is no
+   * goroutine dump.
    *
    * @param input the bytes; not modified
    * @return {@link ProfileFormat#DEBUG1} or {@link ProfileFormat#DEBUG2} for the first dump, or empty
@@ -78,18 +81,18 @@ public final class TextProfileParser {
    * @param input the bytes; not modified
    * @param options strictness and limits
    * @return the profile
-   * @throws ProfileParseException when the input holds no dump, holds several and {@code strict},
-   *     or is malformed and {@code strict}
+   * @throws ProfileParseException when the input holds no dump (the message says what it looks
+   *     like), holds several and {@code strict}, or is malformed and {@code strict}
    */
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return single(LineReader.of(input, options.maxLineBytes()), options);
+    return single(collect(LineReader.of(input, options.maxLineBytes()), options, input), options);
   }
 
   /**
-   * Parses one dump of a stream, as {@link #parse(byte[], ParseOptions)}; reads at most
-   * {@link ParseOptions#maxInputBytes()}.
+   * Parses one dump of a stream, as {@link #parse(byte[], ParseOptions)}, without holding the
+   * input; reads at most {@link ParseOptions#maxInputBytes()}.
    *
    * @param in the input; not closed
    * @param options strictness and limits
@@ -100,8 +103,9 @@ public final class TextProfileParser {
   public static Profile parse(InputStream in, ParseOptions options) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
-    InputStream bounded = new Bounded(in, options.maxInputBytes());
-    return single(LineReader.of(bounded, options.maxLineBytes()), options);
+    InputStream bounded = new BufferedInputStream(BoundedInput.of(in, options.maxInputBytes()));
+    byte[] head = peek(bounded);
+    return single(collect(LineReader.of(bounded, options.maxLineBytes()), options, head), options);
   }
 
   /**
@@ -110,29 +114,44 @@ public final class TextProfileParser {
    *
    * @param input the bytes; not modified
    * @param options strictness and limits
-   * @return the profiles, empty when there are none
-   * @throws ProfileParseException on a limit, or on malformed input when {@code strict}
+   * @return the profiles, at least one
+   * @throws ProfileParseException when the input holds no dump, on a limit, or on malformed input
+   *     when {@code strict}
    */
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return collect(LineReader.of(input, options.maxLineBytes()), options).profiles();
+    return collect(LineReader.of(input, options.maxLineBytes()), options, input).profiles();
   }
 
   /**
-   * Parses every dump of a stream; reads at most {@link ParseOptions#maxInputBytes()}.
+   * Parses every dump of a stream, without holding the input; reads at most
+   * {@link ParseOptions#maxInputBytes()}.
    *
    * @param in the input; not closed
    * @param options strictness and limits
-   * @return the profiles, empty when there are none
-   * @throws ProfileParseException on a limit, or on malformed input when {@code strict}
+   * @return the profiles, at least one
+   * @throws ProfileParseException as {@link #parseAll(byte[], ParseOptions)}, and past the limit
    * @throws UncheckedIOException when reading fails
    */
   public static List<Profile> parseAll(InputStream in, ParseOptions options) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
-    InputStream bounded = new Bounded(in, options.maxInputBytes());
-    return collect(LineReader.of(bounded, options.maxLineBytes()), options).profiles();
+    InputStream bounded = new BufferedInputStream(BoundedInput.of(in, options.maxInputBytes()));
+    byte[] head = peek(bounded);
+    return collect(LineReader.of(bounded, options.maxLineBytes()), options, head).profiles();
+  }
+
+  /** The first bytes of a stream, left unread, for the message about input that holds no dump. */
+  private static byte[] peek(InputStream buffered) {
+    try {
+      buffered.mark(NotAProfile.HEAD);
+      byte[] head = buffered.readNBytes(NotAProfile.HEAD);
+      buffered.reset();
+      return head;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -180,7 +199,8 @@ public final class TextProfileParser {
   /** The dumps of one input, the line where each starts, and whether the last one was cut. */
   private record Dumps(List<Profile> profiles, List<Long> beginLines, boolean lastCut) {}
 
-  private static Dumps collect(LineReader lines, ParseOptions options) {
+  /** Every dump of the input, at least one. */
+  private static Dumps collect(LineReader lines, ParseOptions options, byte[] head) {
     List<Profile> profiles = new ArrayList<>(1);
     List<Long> beginLines = new ArrayList<>(1);
     TextParser.Sink sink =
@@ -209,19 +229,14 @@ public final class TextProfileParser {
         };
     TextParser parser = new TextParser(lines, options, new Canon(Integer.MAX_VALUE), sink);
     parser.run();
+    if (profiles.isEmpty()) {
+      throw NotAProfile.error(head);
+    }
     return new Dumps(profiles, beginLines, parser.lastDumpCut());
   }
 
-  private static Profile single(LineReader lines, ParseOptions options) {
-    Dumps dumps = collect(lines, options);
+  private static Profile single(Dumps dumps, ParseOptions options) {
     List<Profile> profiles = dumps.profiles();
-    if (profiles.isEmpty()) {
-      throw ProfileParseException.atLine(
-          null,
-          "no goroutine dump found: expected 'goroutine profile: total N' or 'goroutine N [state]:'",
-          1,
-          "");
-    }
     int count = profiles.size();
     if (count == 1) {
       return profiles.get(0);
@@ -245,39 +260,5 @@ public final class TextProfileParser {
             problems));
     p.declaredTotal().ifPresent(b::declaredTotal);
     return b.build();
-  }
-
-  /** Counts bytes and stops at the input limit. */
-  private static final class Bounded extends FilterInputStream {
-    private final long max;
-    private long count;
-
-    Bounded(InputStream in, long max) {
-      super(in);
-      this.max = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-        if (count > max) {
-          throw ProfileParseException.atOffset(
-              null,
-              "input larger than " + max + " bytes (raise ParseOptions.maxInputBytes)",
-              max,
-              new byte[0]);
-        }
-      }
-      return n;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.goroutines.parse.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
@@ -56,7 +57,11 @@ class CorpusTest {
 
   @Test
   void aThreadcreateProfileIsNotAGoroutineDump() {
-    assertThat(parse(THREADCREATE)).isEmpty();
+    byte[] bytes = Fixtures.read(Fixtures.corpusOrSkip().resolve(THREADCREATE));
+    assertThat(TextProfileParser.recognize(bytes)).isEmpty();
+    assertThatThrownBy(() -> TextProfileParser.parseAll(bytes, ParseOptions.defaults()))
+        .hasMessageStartingWith("not a goroutine profile: a threadcreate profile (debug=1 text)")
+        .hasMessageEndingWith("\"threadcreate profile: total 7\" (line 1)");
   }
 
   @ParameterizedTest(name = "{0}")

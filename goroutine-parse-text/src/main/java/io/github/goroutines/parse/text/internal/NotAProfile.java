@@ -1,22 +1,31 @@
-package io.github.goroutines;
+package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.ProfileParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The error for input that no parser takes: it names what the input looks like when that is a
- * known neighbour of a goroutine profile (another pprof profile, a pprof report, a C++ thread dump,
- * an empty file), and where to get a goroutine profile instead.
+ * The error for input that holds no goroutine dump, the last parser of the chain: it names what the
+ * input looks like when that is a known neighbour of a goroutine profile (another pprof profile, a
+ * pprof report, a C++ thread dump, an HTML page, an empty file), and where to get a goroutine
+ * profile instead.
  */
-final class Unrecognized {
+public final class NotAProfile {
   private static final String FETCH =
       "fetch /debug/pprof/goroutine (debug=0, 1 or 2) or save a runtime.Stack or crash dump";
-  private static final int HEAD = 4096;
 
-  private Unrecognized() {}
+  /** How many of the first bytes of the input the description reads. */
+  public static final int HEAD = 4096;
 
-  static ProfileParseException error(byte[] input) {
+  private NotAProfile() {}
+
+  /**
+   * The error for input that holds no dump.
+   *
+   * @param input the input, or at least its first {@link #HEAD} bytes
+   * @return the exception
+   */
+  public static ProfileParseException error(byte[] input) {
     String head = new String(input, 0, Math.min(input.length, HEAD), StandardCharsets.ISO_8859_1);
     String first = firstLine(head);
     return ProfileParseException.atLine(null, describe(head, first), 1, first);
