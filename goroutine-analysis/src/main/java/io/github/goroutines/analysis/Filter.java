@@ -1,6 +1,5 @@
 package io.github.goroutines.analysis;
 
-import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
@@ -116,7 +115,7 @@ public final class Filter {
    * @return true when it passes every condition
    */
   public boolean test(Sample s) {
-    if (classes != null && !classes.contains(States.classOf(s))) {
+    if (classes != null && !classes.contains(s.stateClass())) {
       return false;
     }
     if (minWait >= 0

@@ -1,6 +1,5 @@
 package io.github.goroutines.analysis;
 
-import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.FrameKind;
 import io.github.goroutines.model.FunctionName;
@@ -242,8 +241,8 @@ public final class Grouping {
       }
       case CREATOR -> List.of(s.goroutine().flatMap(g -> g.createdBy()).map(Grouping::siteKey)
           .orElse(UNKNOWN));
-      case STATE_CLASS -> List.of(States.classOf(s).name());
-      case STATE -> List.of(s.goroutine().map(g -> g.baseState()).orElse(States.classOf(s).name()));
+      case STATE_CLASS -> List.of(s.stateClass().name());
+      case STATE -> List.of(s.goroutine().map(g -> g.baseState()).orElse(s.stateClass().name()));
       case LABEL -> List.of(s.labels().get(label).orElse("(none)"));
       case COMPOSITE -> {
         List<String> keys = List.of("");

@@ -2,7 +2,6 @@ package io.github.goroutines.analysis;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Ancestor;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Frame;
@@ -317,9 +316,9 @@ public final class JsonReports {
         }
         g.writeEndArray();
       }
-      if (!r.headerFields().isEmpty()) {
+      if (!r.traceback().headerFields().isEmpty()) {
         g.writeObjectFieldStart("headerFields");
-        for (Map.Entry<String, String> e : r.headerFields().entrySet()) {
+        for (Map.Entry<String, String> e : r.traceback().headerFields().entrySet()) {
           g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
@@ -399,8 +398,8 @@ public final class JsonReports {
       g.writeString(t.toString());
     }
     g.writeEndArray();
-    if (m.periodType().isPresent()) {
-      g.writeStringField("periodType", m.periodType().get().toString());
+    if (!m.periodType().isNone()) {
+      g.writeStringField("periodType", m.periodType().toString());
     }
     g.writeNumberField("period", m.period());
     g.writeNumberField("timeNanos", m.timeNanos());

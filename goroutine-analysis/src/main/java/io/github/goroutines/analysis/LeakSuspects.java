@@ -1,6 +1,5 @@
 package io.github.goroutines.analysis;
 
-import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
@@ -71,7 +70,7 @@ public final class LeakSuspects {
                   + g.maxWaitMinutes().getAsLong() + ")"));
         }
       });
-      long forever = g.samples().stream().filter(States::blockedForever).mapToLong(Sample::count).sum();
+      long forever = g.samples().stream().filter(Sample::blockedForever).mapToLong(Sample::count).sum();
       if (forever > 0) {
         evidence.add(new Points(25, forever + " blocked forever: nothing can wake them ("
             + foreverState(g) + ")"));
@@ -117,7 +116,7 @@ public final class LeakSuspects {
   private static StateClass dominantState(Group g) {
     Map<StateClass, Long> counts = new EnumMap<>(StateClass.class);
     for (Sample s : g.samples()) {
-      counts.merge(States.classOf(s), s.count(), Long::sum);
+      counts.merge(s.stateClass(), s.count(), Long::sum);
     }
     return counts.entrySet().stream()
         .max(Map.Entry.<StateClass, Long>comparingByValue()

@@ -1,6 +1,5 @@
 package io.github.goroutines.analysis;
 
-import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.StateClass;
@@ -37,7 +36,7 @@ public final class Summary {
     Profile latest = latest();
     Map<StateClass, Long> counts = new EnumMap<>(StateClass.class);
     for (Sample s : latest.samples()) {
-      counts.merge(States.classOf(s), s.count(), Long::sum);
+      counts.merge(s.stateClass(), s.count(), Long::sum);
     }
     Map<StateClass, Long> ranked = new LinkedHashMap<>();
     counts.entrySet().stream()

@@ -1,7 +1,6 @@
 package io.github.goroutines.analysis;
 
 import io.github.goroutines.analysis.internal.GoFormat;
-import io.github.goroutines.analysis.internal.States;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Label;
@@ -372,7 +371,7 @@ public final class TextReports {
     Map<String, Long> states = new java.util.TreeMap<>();
     for (Sample s : g.samples()) {
       String name = s.goroutine().map(x -> x.baseState())
-          .orElse(States.classOf(s).name().toLowerCase(Locale.ROOT).replace('_', ' '));
+          .orElse(s.stateClass().name().toLowerCase(Locale.ROOT).replace('_', ' '));
       states.merge(name, s.count(), Long::sum);
     }
     StringBuilder sb = new StringBuilder();

@@ -10,7 +10,6 @@ import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
 import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class GroupingTest {
@@ -25,7 +24,7 @@ class GroupingTest {
 
   @Test
   void unsymbolisedFramesAreNamedByAddress() {
-    Frame unknown = Frame.of("", "", 0, OptionalLong.of(0x4c0d1f), OptionalLong.empty(), false);
+    Frame unknown = Frame.unsymbolized(0x4c0d1f);
     Frame park = Frame.of("runtime.gopark", "runtime/proc.go", 424);
     Profile p = Profile.builder(ProfileFormat.PROTO)
         .add(Sample.of(2, Stack.of(List.of(park, unknown)), Labels.empty()))

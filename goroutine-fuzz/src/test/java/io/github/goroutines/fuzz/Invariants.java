@@ -72,8 +72,8 @@ final class Invariants {
         goroutines++;
         assertThat(s.count()).isEqualTo(1);
         assertThat(g.stack()).isSameAs(s.stack());
-        assertThat(g.arguments()).hasSize(g.stack().depth());
-        assertThat(g.frameExtras()).hasSize(g.stack().depth());
+        assertThat(g.traceback().arguments()).hasSize(g.stack().depth());
+        assertThat(g.traceback().frameExtras()).hasSize(g.stack().depth());
         g.waitMinutes().ifPresent(m -> assertThat(m).isNotNegative());
       }
     }

@@ -94,7 +94,7 @@ class SmallHeapTest {
     DumpListener listener = new DumpListener() {
       @Override
       public void beginDump(io.github.goroutines.model.ProfileFormat format, String type,
-          java.util.OptionalLong total, long line) {
+          long total, long line) {
         dumps.incrementAndGet();
       }
 

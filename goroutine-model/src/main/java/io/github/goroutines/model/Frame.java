@@ -39,7 +39,7 @@ public final class Frame {
   private static final byte HAS_OFFSET = 2;
   private static final byte INLINED = 4;
 
-  private Frame(String function, String file, int line, long pc, long entryOffset, byte flags) {
+  private Frame(String function, String file, int line, long pc, long entryOffset, int flags) {
     this.function = Objects.requireNonNull(function, "function");
     this.file = Objects.requireNonNull(file, "file");
     if (line < 0) {
@@ -48,13 +48,13 @@ public final class Frame {
     this.line = line;
     this.pc = pc;
     this.entryOffset = entryOffset;
-    this.flags = flags;
+    this.flags = (byte) flags;
     int h = function.hashCode();
     h = 31 * h + file.hashCode();
     h = 31 * h + line;
     h = 31 * h + Long.hashCode(pc);
     h = 31 * h + Long.hashCode(entryOffset);
-    this.hash = 31 * h + flags;
+    this.hash = 31 * h + this.flags;
   }
 
   /**
@@ -66,39 +66,56 @@ public final class Frame {
    * @return the frame, never {@code null}
    */
   public static Frame of(String function, String file, int line) {
-    return new Frame(function, file, line, 0, 0, (byte) 0);
+    return new Frame(function, file, line, 0, 0, 0);
   }
 
   /**
-   * Creates a frame with everything a format can carry.
+   * Creates a frame with a function and source position, inlined into its caller or not.
    *
    * @param function the function name as Go prints it, without arguments; empty when unknown
    * @param file the source file; empty when unknown
    * @param line the 1-based line, or 0 when unknown
-   * @param pc the program counter (unsigned), or empty
-   * @param entryOffset the offset from the function entry, the {@code +0x…} of the text formats
-   *     (unsigned), or empty
    * @param inlined whether this frame was inlined into its caller
    * @return the frame, never {@code null}
    */
-  public static Frame of(
-      String function,
-      String file,
-      int line,
-      OptionalLong pc,
-      OptionalLong entryOffset,
-      boolean inlined) {
-    byte flags = 0;
-    if (pc.isPresent()) {
-      flags |= HAS_PC;
-    }
-    if (entryOffset.isPresent()) {
-      flags |= HAS_OFFSET;
-    }
-    if (inlined) {
-      flags |= INLINED;
-    }
-    return new Frame(function, file, line, pc.orElse(0), entryOffset.orElse(0), flags);
+  public static Frame of(String function, String file, int line, boolean inlined) {
+    return new Frame(function, file, line, 0, 0, inlined ? INLINED : 0);
+  }
+
+  /**
+   * Creates a frame of which only the program counter is known: a {@code debug=1} {@code #} line
+   * without a symbol, an unsymbolised protobuf location.
+   *
+   * @param pc the program counter (unsigned)
+   * @return the frame, never {@code null}
+   */
+  public static Frame unsymbolized(long pc) {
+    return new Frame("", "", 0, pc, 0, HAS_PC);
+  }
+
+  /**
+   * Returns this frame with a program counter ({@code debug=0} and {@code debug=1} carry them).
+   *
+   * <pre>{@code
+   * Frame.of("main.worker", "main.go", 36).withPc(0x516cb6).withEntryOffset(0x36);
+   * }</pre>
+   *
+   * @param programCounter the program counter (unsigned)
+   * @return a new frame
+   */
+  public Frame withPc(long programCounter) {
+    return new Frame(function, file, line, programCounter, entryOffset, (byte) (flags | HAS_PC));
+  }
+
+  /**
+   * Returns this frame with the offset from its function's entry, the {@code +0x…} of the text
+   * formats.
+   *
+   * @param offset the offset (unsigned)
+   * @return a new frame
+   */
+  public Frame withEntryOffset(long offset) {
+    return new Frame(function, file, line, pc, offset, (byte) (flags | HAS_OFFSET));
   }
 
   /**

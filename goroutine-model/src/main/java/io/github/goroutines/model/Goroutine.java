@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -55,9 +54,9 @@ public final class Goroutine {
     this.waitMinutes = b.waitMinutes;
     byte f = 0;
     f |= b.locked ? LOCKED : 0;
-    f |= b.leaked ? LEAKED : 0;
-    f |= b.durable ? DURABLE : 0;
-    f |= b.scan ? SCAN : 0;
+    f |= hasMarker(b.state, LEAKED_MARKER) ? LEAKED : 0;
+    f |= hasMarker(b.state, DURABLE_MARKER) || hasMarker(b.state, SYNCTEST_MARKER) ? DURABLE : 0;
+    f |= hasMarker(b.state, SCAN_MARKER) ? SCAN : 0;
     f |= b.stackUnavailable ? UNAVAILABLE : 0;
     f |= b.incomplete ? INCOMPLETE : 0;
     this.flags = f;
@@ -133,8 +132,20 @@ public final class Goroutine {
     return baseState(state);
   }
 
-  /** Markers the runtime appends to a wait reason. */
-  private static final String[] MARKERS = {" (leaked)", " (scan)", " (durable)", " (synctest)"};
+  private static final String LEAKED_MARKER = " (leaked)";
+  private static final String SCAN_MARKER = " (scan)";
+  private static final String DURABLE_MARKER = " (durable)";
+  private static final String SYNCTEST_MARKER = " (synctest)";
+  /** Markers the runtime appends to a wait reason ({@code (synctest)} is Go 1.24's durable). */
+  private static final String[] MARKERS = {LEAKED_MARKER, SCAN_MARKER, DURABLE_MARKER,
+      SYNCTEST_MARKER};
+
+  /** The marker stands after the reason, followed by the end or another marker. */
+  private static boolean hasMarker(String state, String marker) {
+    int at = state.indexOf(marker);
+    return at > 0 && (at + marker.length() == state.length()
+        || state.charAt(at + marker.length()) == ' ');
+  }
 
   static String baseState(String state) {
     String s = state;
@@ -257,24 +268,33 @@ public final class Goroutine {
   }
 
   /**
-   * Returns the raw argument text of each frame, parallel to {@code stack().frames()}: what stood
-   * between the parentheses ({@code 0xc000010000, {0x5323ba?, 0x3}}, or {@code ...} for inlined
-   * frames), or empty when the frame line had none.
+   * What the traceback printed around the core facts: each frame's argument and {@code fp=}
+   * text, the header's {@code key=value} fields and unknown bracket items, and where the header
+   * stood. Analysis needs none of it; tools that show or re-print a dump do.
    *
-   * @return an unmodifiable list with one entry per frame
+   * @param arguments the raw argument text of each frame, parallel to {@code stack().frames()}:
+   *     what stood between the parentheses ({@code 0xc000010000, {0x5323ba?, 0x3}}, or {@code ...}
+   *     for inlined frames), empty when the frame line had none
+   * @param frameExtras what followed the {@code +0x…} offset of each frame's file line in crash
+   *     dumps ({@code fp=0x… sp=0x… pc=0x…}), parallel to {@code stack().frames()}, empty when absent
+   * @param headerFields the {@code key=value} fields between the id and the bracket of crash-dump
+   *     headers ({@code gp=0xc0000061c0 m=0 mp=0x5c0e60}), in printed order, values as printed
+   * @param otherStateItems comma-separated items of the bracket that this library does not know,
+   *     verbatim (for example labels printed by a forked runtime)
+   * @param headerLine the 1-based line of the header in the parsed input, 0 when it was not parsed
+   *     from text
    */
-  public List<String> arguments() {
-    return parallel(arguments);
-  }
+  public record Traceback(List<String> arguments, List<String> frameExtras,
+      Map<String, String> headerFields, List<String> otherStateItems, int headerLine) {}
 
   /**
-   * Returns what followed the {@code +0x…} offset of each frame's file line in crash dumps
-   * ({@code fp=0x… sp=0x… pc=0x…}), parallel to {@code stack().frames()}.
+   * Returns what the traceback printed around the core facts (a view made on each call).
    *
-   * @return an unmodifiable list with one entry per frame, entries empty when absent
+   * @return the details, never {@code null}
    */
-  public List<String> frameExtras() {
-    return parallel(frameExtras);
+  public Traceback traceback() {
+    return new Traceback(parallel(arguments), parallel(frameExtras), headerFields, otherStateItems,
+        headerLine);
   }
 
   private List<String> parallel(String[] values) {
@@ -315,26 +335,6 @@ public final class Goroutine {
   }
 
   /**
-   * Returns the {@code key=value} fields between the id and the bracket of crash-dump headers
-   * ({@code gp=0xc0000061c0 m=0 mp=0x5c0e60}), in printed order, values as printed.
-   *
-   * @return an unmodifiable map, usually empty
-   */
-  public Map<String, String> headerFields() {
-    return headerFields;
-  }
-
-  /**
-   * Returns comma-separated items of the bracket that this library does not know, verbatim (for
-   * example labels printed by a forked runtime).
-   *
-   * @return an unmodifiable list, usually empty
-   */
-  public List<String> otherStateItems() {
-    return otherStateItems;
-  }
-
-  /**
    * Tells whether Go printed {@code goroutine running on other thread; stack unavailable}.
    *
    * @return true when the stack could not be read
@@ -353,12 +353,40 @@ public final class Goroutine {
   }
 
   /**
-   * Returns the 1-based line of the header in the parsed input.
-   *
-   * @return the line, or empty when the goroutine was not parsed from text
+   * Goroutines are equal when everything parsed from them is: id, state, wait, flags, labels,
+   * stack, creator, ancestors and the traceback details.
    */
-  public OptionalInt headerLine() {
-    return headerLine > 0 ? OptionalInt.of(headerLine) : OptionalInt.empty();
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof Goroutine g
+        && g.id == id
+        && g.waitMinutes == waitMinutes
+        && g.flags == flags
+        && g.synctestGroup == synctestGroup
+        && g.synctestBubble == synctestBubble
+        && g.creatorId == creatorId
+        && g.headerLine == headerLine
+        && g.state.equals(state)
+        && g.stack.equals(stack)
+        && g.labels.equals(labels)
+        && Objects.equals(g.createdBy, createdBy)
+        && Arrays.equals(g.arguments, arguments)
+        && Arrays.equals(g.frameExtras, frameExtras)
+        && g.ancestors.equals(ancestors)
+        && g.headerFields.equals(headerFields)
+        && g.otherStateItems.equals(otherStateItems);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Long.hashCode(id);
+    h = 31 * h + state.hashCode();
+    h = 31 * h + Long.hashCode(waitMinutes);
+    h = 31 * h + stack.hashCode();
+    return 31 * h + labels.hashCode();
   }
 
   @Override
@@ -378,9 +406,6 @@ public final class Goroutine {
     private final String state;
     private long waitMinutes = -1;
     private boolean locked;
-    private boolean leaked;
-    private boolean durable;
-    private boolean scan;
     private boolean stackUnavailable;
     private boolean incomplete;
     private long synctestGroup = -1;
@@ -426,20 +451,6 @@ public final class Goroutine {
       return this;
     }
 
-    /**
-     * Sets the markers that follow the wait reason.
-     *
-     * @param leaked {@code (leaked)}
-     * @param scan {@code (scan)}
-     * @param durable {@code (durable)} or Go 1.24's {@code (synctest)}
-     * @return this builder
-     */
-    public Builder markers(boolean leaked, boolean scan, boolean durable) {
-      this.leaked = leaked;
-      this.scan = scan;
-      this.durable = durable;
-      return this;
-    }
 
     /**
      * Sets the synctest group (Go 1.24).

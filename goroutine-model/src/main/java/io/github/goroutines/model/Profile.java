@@ -130,6 +130,31 @@ public final class Profile {
     return diagnostics;
   }
 
+  /**
+   * Profiles are equal when their content is: format, type, declared total, samples in order,
+   * metadata and diagnostics. Two parses of the same input are equal.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof Profile p
+        && p.format == format
+        && p.hasDeclaredTotal == hasDeclaredTotal
+        && p.declaredTotal == declaredTotal
+        && p.totalCount == totalCount
+        && p.type.equals(type)
+        && p.samples.equals(samples)
+        && p.metadata.equals(metadata)
+        && p.diagnostics.equals(diagnostics);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(format, type, totalCount, samples.size(), metadata);
+  }
+
   @Override
   public String toString() {
     return "Profile["

@@ -2,7 +2,6 @@ package io.github.goroutines.model;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a protobuf profile says about itself besides its samples. Text formats carry none of it, so
@@ -12,7 +11,7 @@ import java.util.Optional;
  *
  * @param sampleTypes the sample value types ({@code [goroutine/count]})
  * @param defaultSampleType the default sample type, or empty
- * @param periodType the period type, or empty
+ * @param periodType the period type, or {@link ValueType#NONE}
  * @param period the period (1 for goroutine profiles)
  * @param timeNanos capture time in nanoseconds since the Unix epoch, or 0
  * @param durationNanos duration of a delta profile, or 0
@@ -25,7 +24,7 @@ import java.util.Optional;
 public record ProfileMetadata(
     List<ValueType> sampleTypes,
     String defaultSampleType,
-    Optional<ValueType> periodType,
+    ValueType periodType,
     long period,
     long timeNanos,
     long durationNanos,
@@ -36,14 +35,14 @@ public record ProfileMetadata(
     List<Mapping> mappings) {
   private static final ProfileMetadata EMPTY =
       new ProfileMetadata(
-          List.of(), "", Optional.empty(), 0, 0, 0, List.of(), "", "", "", List.of());
+          List.of(), "", ValueType.NONE, 0, 0, 0, List.of(), "", "", "", List.of());
 
   /**
    * Copies the lists and checks for {@code null}.
    *
    * @param sampleTypes the sample value types ({@code [goroutine/count]})
    * @param defaultSampleType the default sample type, or empty
-   * @param periodType the period type, or empty
+   * @param periodType the period type, or {@link ValueType#NONE}
    * @param period the period (1 for goroutine profiles)
    * @param timeNanos capture time in nanoseconds since the Unix epoch, or 0
    * @param durationNanos duration of a delta profile, or 0

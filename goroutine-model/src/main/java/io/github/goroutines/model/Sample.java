@@ -1,6 +1,7 @@
 package io.github.goroutines.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -110,6 +111,52 @@ public final class Sample {
    */
   public Optional<Goroutine> goroutine() {
     return Optional.ofNullable(goroutine);
+  }
+
+  /**
+   * Returns the state class: the goroutine's for {@code debug=2}, otherwise inferred from the stack
+   * ({@link StateClass#ofStack(Stack)}).
+   *
+   * @return the class, never {@code null}
+   */
+  public StateClass stateClass() {
+    return goroutine != null ? goroutine.stateClass() : StateClass.ofStack(stack);
+  }
+
+  /**
+   * Tells whether nothing can wake these goroutines: a nil-channel operation or an empty
+   * {@code select {}}, by the goroutine's state for {@code debug=2} ({@link
+   * Goroutine#blockedForever()}), by {@code runtime.block} at the innermost frames otherwise (the
+   * protobuf formats do not say which channel was nil).
+   *
+   * @return true when blocked forever
+   */
+  public boolean blockedForever() {
+    if (goroutine != null) {
+      return goroutine.blockedForever();
+    }
+    List<Frame> frames = stack.frames();
+    return (!frames.isEmpty() && frames.get(0).function().equals("runtime.block"))
+        || (frames.size() > 1 && frames.get(1).function().equals("runtime.block"));
+  }
+
+  /** Samples are equal when count, stack, labels, addresses and goroutine are. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof Sample x
+        && x.count == count
+        && x.stack.equals(stack)
+        && x.labels.equals(labels)
+        && Arrays.equals(x.addresses, addresses)
+        && Objects.equals(x.goroutine, goroutine);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Long.hashCode(count) + stack.hashCode()) + labels.hashCode();
   }
 
   @Override

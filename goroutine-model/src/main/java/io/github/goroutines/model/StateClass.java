@@ -49,13 +49,10 @@ public enum StateClass {
           Map.entry("IO wait", IO_WAIT),
           Map.entry("chan receive", CHAN_RECEIVE),
           Map.entry("chan receive (nil chan)", CHAN_RECEIVE),
-          Map.entry("chan receive (synctest)", CHAN_RECEIVE),
           Map.entry("chan send", CHAN_SEND),
           Map.entry("chan send (nil chan)", CHAN_SEND),
-          Map.entry("chan send (synctest)", CHAN_SEND),
           Map.entry("select", SELECT),
           Map.entry("select (no cases)", SELECT),
-          Map.entry("select (synctest)", SELECT),
           Map.entry("semacquire", MUTEX),
           Map.entry("sync.Mutex.Lock", MUTEX),
           Map.entry("sync.RWMutex.RLock", MUTEX),
@@ -115,6 +112,62 @@ public enum StateClass {
    *
    * @return false for {@link #RUNNING}, {@link #RUNNABLE} and {@link #SYSCALL}
    */
+  /** Functions whose presence on a stack tells the state, from the innermost frame out. */
+  private static final Map<String, StateClass> BLOCKING =
+      Map.ofEntries(
+          Map.entry("runtime.chanrecv", CHAN_RECEIVE),
+          Map.entry("runtime.chanrecv1", CHAN_RECEIVE),
+          Map.entry("runtime.chanrecv2", CHAN_RECEIVE),
+          Map.entry("runtime.chansend", CHAN_SEND),
+          Map.entry("runtime.chansend1", CHAN_SEND),
+          Map.entry("runtime.selectgo", SELECT),
+          Map.entry("runtime.block", SELECT),
+          Map.entry("sync.runtime_SemacquireMutex", MUTEX),
+          Map.entry("internal/sync.runtime_SemacquireMutex", MUTEX),
+          Map.entry("sync.runtime_SemacquireRWMutexR", MUTEX),
+          Map.entry("sync.runtime_SemacquireRWMutex", MUTEX),
+          Map.entry("sync.runtime_SemacquireWaitGroup", WAIT_GROUP),
+          Map.entry("sync.(*WaitGroup).Wait", WAIT_GROUP),
+          Map.entry("sync.runtime_Semacquire", MUTEX),
+          Map.entry("sync.runtime_notifyListWait", COND),
+          Map.entry("time.Sleep", SLEEP),
+          Map.entry("runtime.netpollblock", IO_WAIT),
+          Map.entry("internal/poll.runtime_pollWait", IO_WAIT),
+          Map.entry("syscall.Syscall", SYSCALL),
+          Map.entry("syscall.Syscall6", SYSCALL),
+          Map.entry("syscall.RawSyscall", SYSCALL),
+          Map.entry("syscall.RawSyscall6", SYSCALL),
+          Map.entry("internal/runtime/syscall.Syscall6", SYSCALL),
+          Map.entry("runtime/internal/syscall.Syscall6", SYSCALL),
+          Map.entry("runtime.goroutineProfileWithLabels", RUNNING),
+          Map.entry("runtime/pprof.writeGoroutineStacks", RUNNING));
+
+  /**
+   * Infers the class from a stack, for the formats that print no state ({@code debug=0} and
+   * {@code debug=1}): the first known blocking function from the innermost frame out, such as
+   * {@code runtime.chanrecv1} or {@code time.Sleep}; {@code sync.runtime_Semacquire} under
+   * {@code sync.(*WaitGroup).Wait} is a wait group. {@code debug=1} stacks hide the leading runtime
+   * frames, so some of their goroutines stay {@link #OTHER}.
+   *
+   * @param stack the stack
+   * @return the class, {@link #OTHER} when nothing is recognised
+   */
+  public static StateClass ofStack(Stack stack) {
+    var frames = stack.frames();
+    for (int i = 0; i < frames.size(); i++) {
+      StateClass c = BLOCKING.get(frames.get(i).function());
+      if (c != null) {
+        if (c == MUTEX && frames.get(i).function().equals("sync.runtime_Semacquire")
+            && i + 1 < frames.size()
+            && frames.get(i + 1).function().equals("sync.(*WaitGroup).Wait")) {
+          return WAIT_GROUP;
+        }
+        return c;
+      }
+    }
+    return OTHER;
+  }
+
   public boolean isBlocked() {
     return this != RUNNING && this != RUNNABLE && this != SYSCALL;
   }

@@ -9,6 +9,9 @@ import java.util.Objects;
  * @param unit the unit, for example {@code count}
  */
 public record ValueType(String type, String unit) {
+  /** No value type: empty type and unit (a profile without a period type). */
+  public static final ValueType NONE = new ValueType("", "");
+
   /**
    * Checks the components.
    *
@@ -18,6 +21,15 @@ public record ValueType(String type, String unit) {
   public ValueType {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(unit, "unit");
+  }
+
+  /**
+   * Tells whether this is {@link #NONE}.
+   *
+   * @return true for an empty type and unit
+   */
+  public boolean isNone() {
+    return type.isEmpty() && unit.isEmpty();
   }
 
   @Override

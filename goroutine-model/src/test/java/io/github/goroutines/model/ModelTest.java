@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
@@ -18,7 +17,7 @@ class ModelTest {
     assertThat(a).isEqualTo(USER).hasSameHashCodeAs(USER);
     assertThat(a).isNotEqualTo(Frame.of("main.worker", "example.com/app/main.go", 37));
     Frame withPc =
-        Frame.of("main.worker", "m.go", 36, OptionalLong.of(0x516cb6), OptionalLong.empty(), false);
+        Frame.of("main.worker", "m.go", 36).withPc(0x516cb6);
     assertThat(withPc.pc()).hasValue(0x516cb6);
     assertThat(withPc.entryOffset()).isEmpty();
     assertThat(withPc).isNotEqualTo(Frame.of("main.worker", "m.go", 36));
@@ -45,7 +44,7 @@ class ModelTest {
     assertThat(old.elidedFrames()).isEmpty();
     assertThat(Stack.of(List.of())).isSameAs(Stack.empty());
     assertThat(Stack.empty().innermost()).isEmpty();
-    Frame unknown = Frame.of("", "", 0, OptionalLong.of(0x4c0d1f), OptionalLong.empty(), false);
+    Frame unknown = Frame.unsymbolized(0x4c0d1f);
     assertThat(Stack.of(List.of(PARK, unknown, USER)).firstUserFrame(true)).contains(USER);
   }
 
@@ -73,8 +72,8 @@ class ModelTest {
     assertThat(g.stateClass()).isEqualTo(StateClass.MUTEX);
     assertThat(g.waitMinutes()).hasValue(892);
     assertThat(g.creatorId()).hasValue(1);
-    assertThat(g.arguments()).containsExactly("0x0?", "");
-    assertThat(g.frameExtras()).containsExactly("", "");
+    assertThat(g.traceback().arguments()).containsExactly("0x0?", "");
+    assertThat(g.traceback().frameExtras()).containsExactly("", "");
     assertThat(g.blockedForever()).isFalse();
     Goroutine leaked = Goroutine.builder(-1L, "chan receive (nil chan) (leaked)").build();
     assertThat(Long.toUnsignedString(leaked.id())).isEqualTo("18446744073709551615");
@@ -83,6 +82,49 @@ class ModelTest {
     assertThat(leaked.stateClass()).isEqualTo(StateClass.CHAN_RECEIVE);
     assertThat(leaked.waitMinutes()).isEmpty();
     assertThat(leaked.createdBy()).isEmpty();
+  }
+
+  @Test
+  void markersComeFromTheStateItself() {
+    Goroutine leaked = Goroutine.builder(7, "sync.WaitGroup.Wait (leaked)").build();
+    assertThat(leaked.leaked()).isTrue();
+    assertThat(leaked.durable()).isFalse();
+    assertThat(leaked.stateClass()).isEqualTo(StateClass.WAIT_GROUP);
+    Goroutine durable = Goroutine.builder(8, "chan receive (synctest)").build();
+    assertThat(durable.durable()).isTrue();
+    assertThat(durable.baseState()).isEqualTo("chan receive");
+    assertThat(durable.stateClass()).isEqualTo(StateClass.CHAN_RECEIVE);
+    Goroutine scanning = Goroutine.builder(9, "select (scan) (durable)").build();
+    assertThat(scanning.scanning()).isTrue();
+    assertThat(scanning.durable()).isTrue();
+    // a reason that merely contains the words is not marked
+    assertThat(Goroutine.builder(10, "(leaked) elsewhere").build().leaked()).isFalse();
+  }
+
+  @Test
+  void equalContentIsEqual() {
+    Stack s = Stack.of(List.of(PARK, USER));
+    Goroutine a = Goroutine.builder(5, "chan receive").waitMinutes(3).stack(s, List.of("0x1", ""),
+        List.of()).createdBy(USER, 1).build();
+    Goroutine same = Goroutine.builder(5, "chan receive").waitMinutes(3)
+        .stack(Stack.of(List.of(PARK, USER)), List.of("0x1", ""), List.of()).createdBy(USER, 1)
+        .build();
+    Goroutine otherArgs = Goroutine.builder(5, "chan receive").waitMinutes(3)
+        .stack(s, List.of("0x2", ""), List.of()).createdBy(USER, 1).build();
+    assertThat(same).isEqualTo(a).hasSameHashCodeAs(a);
+    assertThat(otherArgs).isNotEqualTo(a);
+    assertThat(Goroutine.builder(5, "chan receive").waitMinutes(4).stack(s, List.of("0x1", ""),
+        List.of()).createdBy(USER, 1).build()).isNotEqualTo(a);
+    Profile p = Profile.builder(ProfileFormat.DEBUG2).add(Sample.of(a)).build();
+    assertThat(Profile.builder(ProfileFormat.DEBUG2).add(Sample.of(same)).build())
+        .isEqualTo(p).hasSameHashCodeAs(p);
+    assertThat(Profile.builder(ProfileFormat.DEBUG2).add(Sample.of(otherArgs)).build())
+        .isNotEqualTo(p);
+    assertThat(Sample.of(2, s, Labels.empty(), new long[] {1, 2}))
+        .isEqualTo(Sample.of(2, s, Labels.empty(), new long[] {1, 2}))
+        .isNotEqualTo(Sample.of(2, s, Labels.empty(), new long[] {1, 3}));
+    assertThat(Ancestor.of(3, s, USER)).isEqualTo(Ancestor.of(3, s, USER))
+        .isNotEqualTo(Ancestor.of(3, s));
   }
 
   @Test

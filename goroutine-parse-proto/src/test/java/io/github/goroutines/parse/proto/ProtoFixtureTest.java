@@ -53,7 +53,7 @@ class ProtoFixtureTest {
     assertThat(later.totalCount()).isEqualTo(403);
     assertThat(first.declaredTotal()).isEmpty();
     assertThat(first.metadata().sampleTypes()).containsExactly(new ValueType("goroutine", "count"));
-    assertThat(first.metadata().periodType()).contains(new ValueType("goroutine", "count"));
+    assertThat(first.metadata().periodType()).isEqualTo(new ValueType("goroutine", "count"));
     assertThat(first.metadata().period()).isEqualTo(1);
     // captured on the day the fixtures were made, 61 s apart
     long seconds = (later.metadata().timeNanos() - first.metadata().timeNanos()) / 1_000_000_000L;
@@ -232,7 +232,6 @@ class ProtoFixtureTest {
     assertThat(maps.get(1).memoryStart()).isEqualTo(140721318682624L);
     assertThat(maps.get(2).filename()).isEqualTo("[vsyscall]");
     assertThat(p.samples().get(0).stack().innermost()).contains(Frame.of("runtime.gopark",
-        "/usr/local/go/src/runtime/proc.go", 336, java.util.OptionalLong.of(0x43ada4),
-        java.util.OptionalLong.empty(), false));
+        "/usr/local/go/src/runtime/proc.go", 336).withPc(0x43ada4));
   }
 }

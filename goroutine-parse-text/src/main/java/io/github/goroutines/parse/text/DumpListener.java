@@ -3,7 +3,6 @@ package io.github.goroutines.parse.text;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
-import java.util.OptionalLong;
 
 /**
  * Receives goroutines and records one by one from
@@ -26,11 +25,11 @@ public interface DumpListener {
    * A dump starts (an input may hold several).
    *
    * @param format {@link ProfileFormat#DEBUG1} or {@link ProfileFormat#DEBUG2}
-   * @param type the profile name, {@code goroutine} for debug=2
-   * @param declaredTotal the header's total (debug=1), or empty
+   * @param type the profile name: {@code goroutine}, or {@code goroutineleak} (debug=1, Go 1.26+)
+   * @param declaredTotal the header's total (debug=1), or -1 when the dump has no header total
    * @param line the 1-based line where the dump starts
    */
-  default void beginDump(ProfileFormat format, String type, OptionalLong declaredTotal, long line) {}
+  default void beginDump(ProfileFormat format, String type, long declaredTotal, long line) {}
 
   /**
    * A debug=1 record or a debug=2 goroutine (then {@link Sample#goroutine()} is present).

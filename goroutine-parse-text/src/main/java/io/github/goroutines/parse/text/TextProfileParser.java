@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Parses {@code debug=1} profiles ({@code goroutine profile: total N}) and {@code debug=2} dumps
@@ -61,16 +60,7 @@ public final class TextProfileParser {
     return Optional.ofNullable(parser.firstDump());
   }
 
-  private static final TextParser.Sink IGNORE = new TextParser.Sink() {
-    @Override
-    public void begin(ProfileFormat format, String type, long declaredTotal, long line) {}
-
-    @Override
-    public void sample(Sample sample) {}
-
-    @Override
-    public void end(Diagnostics diagnostics) {}
-  };
+  private static final DumpListener IGNORE = sample -> { };
 
   /**
    * Parses one dump. When the input holds several (a log of periodic dumps, profiles appended by a
@@ -171,26 +161,8 @@ public final class TextProfileParser {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
-    TextParser.Sink sink =
-        new TextParser.Sink() {
-          @Override
-          public void begin(ProfileFormat format, String type, long total, long line) {
-            listener.beginDump(
-                format, type, total < 0 ? OptionalLong.empty() : OptionalLong.of(total), line);
-          }
-
-          @Override
-          public void sample(Sample sample) {
-            listener.sample(sample);
-          }
-
-          @Override
-          public void end(Diagnostics diagnostics) {
-            listener.endDump(diagnostics);
-          }
-        };
     LineReader lines = LineReader.of(in, options.maxLineBytes());
-    return new TextParser(lines, options, new Canon(STREAM_TABLE_BOUND), sink).run();
+    return new TextParser(lines, options, new Canon(STREAM_TABLE_BOUND), listener).run();
   }
 
   /** Entries per dedup table in streaming mode before it is cleared. */
@@ -203,12 +175,12 @@ public final class TextProfileParser {
   private static Dumps collect(LineReader lines, ParseOptions options, byte[] head) {
     List<Profile> profiles = new ArrayList<>(1);
     List<Long> beginLines = new ArrayList<>(1);
-    TextParser.Sink sink =
-        new TextParser.Sink() {
+    DumpListener sink =
+        new DumpListener() {
           private Profile.Builder current;
 
           @Override
-          public void begin(ProfileFormat format, String type, long total, long line) {
+          public void beginDump(ProfileFormat format, String type, long total, long line) {
             beginLines.add(line);
             current = Profile.builder(format).type(type);
             if (total >= 0) {
@@ -222,7 +194,7 @@ public final class TextProfileParser {
           }
 
           @Override
-          public void end(Diagnostics diagnostics) {
+          public void endDump(Diagnostics diagnostics) {
             profiles.add(current.diagnostics(diagnostics).build());
             current = null;
           }

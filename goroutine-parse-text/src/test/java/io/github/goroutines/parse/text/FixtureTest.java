@@ -48,6 +48,18 @@ class FixtureTest {
 
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
+  void twoParsesOfOneInputAreEqual(String v) {
+    for (String name : List.of("later.debug1.txt", "later.debug2.txt", "crash.sigquit.txt")) {
+      byte[] input = Fixtures.read(v, name);
+      Profile once = TextProfileParser.parse(input, ParseOptions.defaults());
+      Profile fromStream = TextProfileParser.parse(new java.io.ByteArrayInputStream(input),
+          ParseOptions.defaults());
+      assertThat(fromStream).as(name).isEqualTo(once).hasSameHashCodeAs(once);
+    }
+  }
+
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
   void debug1AndDebug2OfOneMomentAgreeOnStacks(String v) {
     for (String moment : List.of("first", "later")) {
       Map<List<String>, Long> d1 = new HashMap<>();
@@ -209,9 +221,9 @@ class FixtureTest {
     List<Goroutine> gs = quit.get(0).goroutines();
     assertThat(gs).hasSizeGreaterThan(300).noneMatch(Goroutine::incomplete);
     // GOTRACEBACK=system: runtime frames with fp/sp/pc, system goroutines; gp= headers from 1.23
-    assertThat(gs).anySatisfy(g -> assertThat(g.frameExtras()).anyMatch(x -> x.startsWith("fp=0x")));
+    assertThat(gs).anySatisfy(g -> assertThat(g.traceback().frameExtras()).anyMatch(x -> x.startsWith("fp=0x")));
     if (Fixtures.minor(v) >= 23) {
-      assertThat(gs).allSatisfy(g -> assertThat(g.headerFields()).containsKeys("gp", "m"));
+      assertThat(gs).allSatisfy(g -> assertThat(g.traceback().headerFields()).containsKeys("gp", "m"));
     }
     // GODEBUG=tracebackancestors=2
     assertThat(gs).anySatisfy(g -> assertThat(g.ancestors()).isNotEmpty());

@@ -19,8 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
+
 
 /**
  * Decodes one {@code profile.proto} message in two passes. Pass one walks the wire format with
@@ -510,11 +509,11 @@ public final class ProtoDecoder {
     int at = (int) locOffset.get(loc);
     int lineStart = loc == 0 ? 0 : (int) locLineEnd.get(loc - 1);
     int lineEnd = (int) locLineEnd.get(loc);
-    OptionalLong pc = OptionalLong.of(locAddress.get(loc));
+    long pc = locAddress.get(loc);
     Frame[] result;
     if (lineStart == lineEnd) {
       // an unsymbolised location: only its address is known
-      result = new Frame[] {canon.frame(Frame.of("", "", 0, pc, OptionalLong.empty(), false))};
+      result = new Frame[] {canon.frame(Frame.unsymbolized(pc))};
     } else {
       result = new Frame[lineEnd - lineStart];
       for (int l = lineStart; l < lineEnd; l++) {
@@ -538,7 +537,7 @@ public final class ProtoDecoder {
         // Lines are innermost first; all but the last were inlined into the next one
         result[l - lineStart] =
             canon.frame(
-                Frame.of(name, file, (int) number, pc, OptionalLong.empty(), l < lineEnd - 1));
+                Frame.of(name, file, (int) number, l < lineEnd - 1).withPc(pc));
       }
     }
     locFrames[loc] = result;
@@ -568,10 +567,10 @@ public final class ProtoDecoder {
     for (int i = 0; i < comments.size(); i++) {
       commentText.add(str(comments.get(i), 0));
     }
-    Optional<ValueType> pt = Optional.empty();
+    ValueType pt = ValueType.NONE;
     if (periodType != null) {
       int at = (int) periodType[2];
-      pt = Optional.of(new ValueType(str(periodType[0], at), str(periodType[1], at)));
+      pt = new ValueType(str(periodType[0], at), str(periodType[1], at));
     }
     List<Mapping> maps = new ArrayList<>(mappings.size());
     for (long[] m : mappings) {

@@ -5,7 +5,6 @@ import io.github.goroutines.model.Labels;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.internal.Canon;
 import java.util.Arrays;
-import java.util.OptionalLong;
 
 /**
  * Reads debug=1 records (hot path):
@@ -150,7 +149,7 @@ final class Debug1Records {
     }
     long pc = Bytes.parseHex(b, i + 2, hexEnd);
     if (hexEnd == e) {
-      return canon.frame(Frame.of("", "", 0, OptionalLong.of(pc), OptionalLong.empty(), false));
+      return canon.frame(Frame.unsymbolized(pc));
     }
     int fnStart = hexEnd;
     while (fnStart < e && b[fnStart] == '\t') {
@@ -178,7 +177,7 @@ final class Debug1Records {
       return null;
     }
     return canon.frame(Frame.of(canon.string(b, fnStart, plus), canon.string(b, fileStart, colon),
-        (int) lineNumber, OptionalLong.of(pc), OptionalLong.of(offset), false));
+        (int) lineNumber).withPc(pc).withEntryOffset(offset));
   }
 
   /** The record read, as a sample. */

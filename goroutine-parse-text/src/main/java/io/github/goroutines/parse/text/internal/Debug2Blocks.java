@@ -3,7 +3,6 @@ package io.github.goroutines.parse.text.internal;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.internal.Canon;
-import java.util.OptionalLong;
 
 /**
  * Reads the lines of one debug=2 goroutine block after its header: call lines and their file
@@ -133,8 +132,7 @@ final class Debug2Blocks {
       if (pc == -1 && !Bytes.allHex(b, s + NON_GO.length, e)) {
         return malformed("expected a hex PC after 'non-Go function at pc='");
       }
-      draft.frames().add(canon.frame(Frame.of("non-Go function", "", 0, OptionalLong.of(pc),
-          OptionalLong.empty(), false)), "", "");
+      draft.frames().add(canon.frame(Frame.of("non-Go function", "", 0).withPc(pc)), "", "");
       return Outcome.CONTINUES;
     }
     if (b[e - 1] == ')') {
@@ -363,8 +361,8 @@ final class Debug2Blocks {
     if (rest < e) {
       fileExtras = canon.string(b, rest + 1, e); // " fp=0x… sp=0x… pc=0x…", " pc=0x…"
     }
-    return canon.frame(Frame.of(function, canon.string(b, t, colon), (int) lineNumber,
-        OptionalLong.empty(), hasOffset ? OptionalLong.of(offset) : OptionalLong.empty(), inlined));
+    Frame f = Frame.of(function, canon.string(b, t, colon), (int) lineNumber, inlined);
+    return canon.frame(hasOffset ? f.withEntryOffset(offset) : f);
   }
 
   /** A C symbol as a cgo symbolizer names it: letters, digits and {@code . _ $ / -}. */

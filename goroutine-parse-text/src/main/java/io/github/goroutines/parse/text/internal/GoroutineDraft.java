@@ -3,10 +3,10 @@ package io.github.goroutines.parse.text.internal;
 import io.github.goroutines.model.Ancestor;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
+import io.github.goroutines.model.Stack;
 import io.github.goroutines.model.internal.Canon;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The debug=2 goroutine being read: its header, frames, creator and ancestor sections, until its
@@ -100,8 +100,9 @@ final class GoroutineDraft {
 
   private void endAncestor() {
     if (inAncestor) {
-      ancestors.add(new Ancestor(ancestorId, ancestor.stack(canon),
-          Optional.ofNullable(ancestorCreatedBy)));
+      Stack stack = ancestor.stack(canon);
+      ancestors.add(ancestorCreatedBy == null ? Ancestor.of(ancestorId, stack)
+          : Ancestor.of(ancestorId, stack, ancestorCreatedBy));
       inAncestor = false;
     }
   }
@@ -113,8 +114,6 @@ final class GoroutineDraft {
     Goroutine.Builder g =
         Goroutine.builder(h.id(), h.state())
             .lockedToThread(h.lockedToThread())
-            .markers(hasMarker(h.state(), " (leaked)"), hasMarker(h.state(), " (scan)"),
-                hasMarker(h.state(), " (durable)") || hasMarker(h.state(), " (synctest)"))
             .labels(h.labels())
             .stack(own.stack(canon), own.args(), own.extras())
             .ancestors(ancestors)
@@ -138,11 +137,5 @@ final class GoroutineDraft {
       g.createdBy(createdBy, creatorId);
     }
     return g.build();
-  }
-
-  private static boolean hasMarker(String state, String marker) {
-    int at = state.indexOf(marker);
-    return at > 0 && (at + marker.length() == state.length()
-        || state.charAt(at + marker.length()) == ' ');
   }
 }

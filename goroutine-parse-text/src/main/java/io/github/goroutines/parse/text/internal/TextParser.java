@@ -1,11 +1,11 @@
 package io.github.goroutines.parse.text.internal;
 
-import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.parse.text.DumpListener;
 import java.util.Arrays;
 
 /**
@@ -36,8 +36,8 @@ import java.util.Arrays;
  * line then read again outside; strict: with a {@link io.github.goroutines.model.ProfileParseException}).
  *
  * <p>One input may hold several dumps, in either format (repeated SIGQUIT dumps in a log, a
- * {@code debug=2} dump followed by a {@code debug=1} one); each is reported to the {@link Sink}
- * between {@code begin} and {@code end}. A new dump starts where Go starts one:
+ * {@code debug=2} dump followed by a {@code debug=1} one); each is reported to the
+ * {@link DumpListener} between {@code beginDump} and {@code endDump}. A new dump starts where Go starts one:
  *
  * <ul>
  *   <li>at a {@code debug=1} header ({@code goroutine profile: total N});
@@ -53,33 +53,6 @@ import java.util.Arrays;
  * </ul>
  */
 public final class TextParser {
-
-  /** Receives what the parser finds. */
-  public interface Sink {
-    /**
-     * A dump starts.
-     *
-     * @param format its format
-     * @param type the profile name ({@code goroutine} for debug=2)
-     * @param declaredTotal the header total, or -1
-     * @param line the 1-based line where it starts
-     */
-    void begin(ProfileFormat format, String type, long declaredTotal, long line);
-
-    /**
-     * A record or goroutine.
-     *
-     * @param sample the sample
-     */
-    void sample(Sample sample);
-
-    /**
-     * The dump ends.
-     *
-     * @param diagnostics what was passed over in it
-     */
-    void end(Diagnostics diagnostics);
-  }
 
   private enum State {
     OUTSIDE,
@@ -101,7 +74,7 @@ public final class TextParser {
   private final LineReader in;
   private final ParseOptions options;
   private final Canon canon;
-  private final Sink sink;
+  private final DumpListener sink;
   private final TextLine line = new TextLine();
   private final Problems problems;
   private final HeaderParser headers;
@@ -129,7 +102,7 @@ public final class TextParser {
    * @param canon the deduplication tables of this parse
    * @param sink where results go
    */
-  public TextParser(LineReader in, ParseOptions options, Canon canon, Sink sink) {
+  public TextParser(LineReader in, ParseOptions options, Canon canon, DumpListener sink) {
     this.in = in;
     this.options = options;
     this.canon = canon;
@@ -389,17 +362,17 @@ public final class TextParser {
     problems.dumpStarts(format);
     dumps++;
     boundaries.dumpStarts();
-    sink.begin(format, type, total, line.number);
+    sink.beginDump(format, type, total, line.number);
   }
 
   /** Ends the debug=2 dump before the goroutine whose header is on {@code headerLine}. */
   private void splitDump(long headerLine, long id) {
-    sink.end(problems.dumpEnds());
+    sink.endDump(problems.dumpEnds());
     problems.dumpStarts(ProfileFormat.DEBUG2);
     dumps++;
     boundaries.dumpStarts();
     boundaries.addId(id);
-    sink.begin(ProfileFormat.DEBUG2, "goroutine", -1, headerLine);
+    sink.beginDump(ProfileFormat.DEBUG2, "goroutine", -1, headerLine);
   }
 
   private void endDump() {
@@ -410,7 +383,7 @@ public final class TextParser {
       problems.dumpProblem(
           "header declares total " + declaredTotal + " but the records sum to " + recordSum);
     }
-    sink.end(problems.dumpEnds());
+    sink.endDump(problems.dumpEnds());
     open = null;
     state = State.OUTSIDE;
   }
