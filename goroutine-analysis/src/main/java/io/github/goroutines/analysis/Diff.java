@@ -32,6 +32,7 @@ public final class Diff {
   private final Grouping grouping;
   private final long[] totals;
   private final List<Row> rows;
+  private final Map<String, Row> byKey = new HashMap<>();
 
   /**
    * One group across the snapshots.
@@ -118,6 +119,7 @@ public final class Diff {
     this.grouping = grouping;
     this.totals = totals;
     this.rows = List.copyOf(rows);
+    rows.forEach(r -> byKey.put(r.key(), r));
   }
 
   /**
@@ -182,7 +184,7 @@ public final class Diff {
    *
    * @return at least 2
    */
-  public int snapshots() {
+  public int snapshotCount() {
     return totals.length;
   }
 
@@ -220,6 +222,6 @@ public final class Diff {
    * @return the row, or empty
    */
   public Optional<Row> get(String key) {
-    return rows.stream().filter(r -> r.key().equals(key)).findFirst();
+    return Optional.ofNullable(byKey.get(key));
   }
 }

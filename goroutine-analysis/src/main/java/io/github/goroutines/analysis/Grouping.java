@@ -210,12 +210,6 @@ public final class Grouping {
     };
   }
 
-  /** Tells whether a sample may belong to several groups. */
-  boolean multiValued() {
-    return kind == Kind.EACH_FUNCTION
-        || (kind == Kind.COMPOSITE && parts.stream().anyMatch(Grouping::multiValued));
-  }
-
   /** Tells whether the keys depend on the stack alone, so they can be computed once per stack. */
   boolean stackOnly() {
     return switch (kind) {
@@ -268,11 +262,11 @@ public final class Grouping {
    * @return the frame, empty for an empty stack
    */
   public static Optional<Frame> site(Stack stack) {
-    Optional<Frame> user = stack.firstUserFrame(true);
+    Optional<Frame> user = stack.firstUserFrame();
     if (user.isPresent()) {
       return user;
     }
-    Optional<Frame> std = stack.firstUserFrame(false);
+    Optional<Frame> std = stack.firstNonRuntimeFrame();
     return std.isPresent() ? std : stack.innermost();
   }
 

@@ -31,11 +31,15 @@ public final class Groups {
   private final Grouping grouping;
   private final long total;
   private final List<Group> groups;
+  private final Map<String, Group> byKey;
 
   private Groups(Grouping grouping, long total, List<Group> groups) {
     this.grouping = grouping;
     this.total = total;
     this.groups = List.copyOf(groups);
+    Map<String, Group> keys = new HashMap<>(groups.size() * 2);
+    groups.forEach(g -> keys.put(g.key(), g));
+    this.byKey = keys;
   }
 
   /**
@@ -119,7 +123,7 @@ public final class Groups {
    * @return the group, or empty
    */
   public Optional<Group> get(String key) {
-    return groups.stream().filter(g -> g.key().equals(key)).findFirst();
+    return Optional.ofNullable(byKey.get(key));
   }
 
   @Override

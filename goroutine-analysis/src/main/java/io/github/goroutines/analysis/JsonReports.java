@@ -80,7 +80,7 @@ public final class JsonReports {
    */
   public static void profile(Profile profile, Writer out) {
     document(out, "profile", g -> {
-      g.writeStringField("format", profile.format().label());
+      g.writeStringField("format", profile.format().queryParameter());
       g.writeStringField("type", profile.type());
       g.writeNumberField("totalCount", profile.totalCount());
       optional(g, "declaredTotal", profile.declaredTotal());
@@ -191,7 +191,7 @@ public final class JsonReports {
   public static void summary(Summary summary, int limit, Writer out) {
     Profile p = summary.latest();
     document(out, "summary", g -> {
-      g.writeStringField("format", p.format().label());
+      g.writeStringField("format", p.format().queryParameter());
       g.writeStringField("type", p.type());
       g.writeArrayFieldStart("totals");
       for (long total : summary.totals()) {
@@ -219,8 +219,11 @@ public final class JsonReports {
         g.writeNumberField("share", s.share());
         g.writeNumberField("score", s.score());
         g.writeArrayFieldStart("evidence");
-        for (String e : s.evidence()) {
-          g.writeString(e);
+        for (Suspect.Evidence e : s.evidence()) {
+          g.writeStartObject();
+          g.writeStringField("reason", e.reason());
+          g.writeNumberField("points", Math.round(e.points() * 10) / 10.0);
+          g.writeEndObject();
         }
         g.writeEndArray();
         frames(g, "stack", s.representative());

@@ -1,5 +1,6 @@
 package io.github.goroutines.analysis;
 
+import io.github.goroutines.analysis.Suspect.Evidence;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
@@ -30,7 +31,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * List<Suspect> s = LeakSuspects.of(List.of(firstSnapshot, laterSnapshot));
- * s.get(0).evidence();  // [grew 40 -> 120 (+80) over 2 snapshots (+50.7), ...]
+ * s.get(0).evidence().get(0).reason();  // grew 40 -> 120 (+80) over 2 snapshots
  * }</pre>
  */
 public final class LeakSuspects {
@@ -59,35 +60,35 @@ public final class LeakSuspects {
       if (!state.isBlocked() || g.count() <= 0) {
         continue;
       }
-      List<Points> evidence = new ArrayList<>();
+      List<Evidence> evidence = new ArrayList<>();
       if (diff != null) {
         diff.get(g.key()).ifPresent(row -> growth(row, evidence));
       }
       g.medianWaitMinutes().ifPresent(m -> {
         if (m > 0) {
-          evidence.add(new Points(Math.min(30, 5 * log2(1 + m)),
+          evidence.add(new Evidence(Math.min(30, 5 * log2(1 + m)),
               "waiting " + m + " minutes (median; min " + g.minWaitMinutes().getAsLong() + ", max "
                   + g.maxWaitMinutes().getAsLong() + ")"));
         }
       });
       long forever = g.samples().stream().filter(Sample::blockedForever).mapToLong(Sample::count).sum();
       if (forever > 0) {
-        evidence.add(new Points(25, forever + " blocked forever: nothing can wake them ("
+        evidence.add(new Evidence(25, forever + " blocked forever: nothing can wake them ("
             + foreverState(g) + ")"));
       }
       long leaked = g.goroutines().stream().filter(Goroutine::leaked).count();
       if (leaked > 0) {
-        evidence.add(new Points(30, leaked + " marked (leaked) by Go's leak detector"));
+        evidence.add(new Evidence(30, leaked + " marked (leaked) by Go's leak detector"));
       }
       if (g.count() > 1) {
-        evidence.add(new Points(8 * Math.log10(g.count()), g.count() + " goroutines ("
+        evidence.add(new Evidence(8 * Math.log10(g.count()), g.count() + " goroutines ("
             + percent(g.share()) + " of " + latest.totalCount() + ") in state " + state));
       }
-      double score = evidence.stream().mapToDouble(Points::points).sum();
+      double score = evidence.stream().mapToDouble(Evidence::points).sum();
       if (score >= THRESHOLD) {
-        evidence.sort(Comparator.comparingDouble(Points::points).reversed());
+        evidence.sort(Comparator.comparingDouble(Evidence::points).reversed());
         suspects.add(new Suspect(g.key(), state, g.count(), g.share(), round(score),
-            evidence.stream().map(Points::text).toList(), g.representative()));
+            evidence, g.representative()));
       }
     }
     suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()
@@ -96,20 +97,14 @@ public final class LeakSuspects {
     return List.copyOf(suspects);
   }
 
-  private record Points(double points, String sentence) {
-    String text() {
-      return sentence + " (+" + String.format(java.util.Locale.ROOT, "%.1f", points) + ")";
-    }
-  }
-
-  private static void growth(Diff.Row row, List<Points> evidence) {
+  private static void growth(Diff.Row row, List<Evidence> evidence) {
     if (row.delta() <= 0) {
       return;
     }
-    evidence.add(new Points(Math.min(40, 8 * log2(1 + row.delta())),
+    evidence.add(new Evidence(Math.min(40, 8 * log2(1 + row.delta())),
         "grew " + TextReports.series(row.counts()) + " (+" + row.delta() + ") over " + row.counts().size() + " snapshots"));
     if (row.counts().size() >= 3 && row.growsSteadily()) {
-      evidence.add(new Points(5, "never shrank between snapshots"));
+      evidence.add(new Evidence(5, "never shrank between snapshots"));
     }
   }
 

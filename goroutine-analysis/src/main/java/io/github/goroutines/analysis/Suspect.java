@@ -13,11 +13,35 @@ import java.util.Objects;
  * @param count goroutines at the site in the latest snapshot
  * @param share {@code count} as a fraction of the latest total
  * @param score the sum of the evidence's points; higher is more suspicious
- * @param evidence one sentence per finding, each with its points, strongest first
+ * @param evidence the findings, each with its points, strongest first
  * @param representative a stack of the group
  */
 public record Suspect(String site, StateClass stateClass, long count, double share, double score,
-    List<String> evidence, Stack representative) {
+    List<Evidence> evidence, Stack representative) {
+  /**
+   * One finding and what it adds to the score.
+   *
+   * @param points what it adds
+   * @param reason what was found, as a sentence: {@code grew 40 -> 120 (+80) over 2 snapshots}
+   */
+  public record Evidence(double points, String reason) {
+    /**
+     * Checks the reason.
+     *
+     * @param points what it adds
+     * @param reason what was found
+     */
+    public Evidence {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The reason with its points, as the text report prints it: {@code reason (+40.0)}. */
+    @Override
+    public String toString() {
+      return reason + " (+" + String.format(java.util.Locale.ROOT, "%.1f", points) + ")";
+    }
+  }
+
   /**
    * Copies the evidence.
    *
@@ -26,7 +50,7 @@ public record Suspect(String site, StateClass stateClass, long count, double sha
    * @param count goroutines at the site in the latest snapshot
    * @param share {@code count} as a fraction of the latest total
    * @param score the sum of the evidence's points; higher is more suspicious
-   * @param evidence one sentence per finding, each with its points, strongest first
+   * @param evidence the findings, each with its points, strongest first
    * @param representative a stack of the group
    */
   public Suspect {

@@ -95,7 +95,7 @@ public final class TextReports {
       sb.append(String.format(Locale.ROOT, "%10d %s %s %10d %s  %s%s%n", r.flat(),
           GoFormat.percentage(r.flat(), total), GoFormat.percentage(sum, total), r.cum(),
           GoFormat.percentage(r.cum(), total), r.function(),
-          r.inline().isEmpty() ? "" : " " + r.inline()));
+          r.inline() == Top.Inline.NONE ? "" : " " + r.inline().mark()));
     }
     return sb.toString();
   }
@@ -261,7 +261,7 @@ public final class TextReports {
     Profile p = summary.latest();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", p.type(),
-        p.format().label(), p.totalCount()));
+        p.format().queryParameter(), p.totalCount()));
     if (summary.snapshots().size() > 1) {
       sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
           .append(series(summary.totals()));
@@ -298,7 +298,7 @@ public final class TextReports {
     int rank = 0;
     for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
       sb.append(String.format(Locale.ROOT, "%3d. %s  [score %.1f]%n", ++rank, s.site(), s.score()));
-      for (String e : s.evidence()) {
+      for (Suspect.Evidence e : s.evidence()) {
         sb.append("       - ").append(e).append('\n');
       }
     }

@@ -43,10 +43,34 @@ public final class Top {
    * @param function the function name
    * @param flat goroutines whose innermost (or, attributed, first user) frame it is
    * @param cum goroutines with it on their stack
-   * @param inline {@code (inline)} when every call into it was inlined, {@code (partial-inline)}
-   *     when some were, else empty
+   * @param inline whether the calls into it were inlined
    */
-  public record Row(String function, long flat, long cum, String inline) {}
+  public record Row(String function, long flat, long cum, Inline inline) {}
+
+  /** How pprof marks a function by the calls into it. */
+  public enum Inline {
+    /** No call into it was inlined: no mark. */
+    NONE(""),
+    /** Every call into it was inlined: {@code (inline)}. */
+    INLINE("(inline)"),
+    /** Some calls were: {@code (partial-inline)}. */
+    PARTIAL("(partial-inline)");
+
+    private final String mark;
+
+    Inline(String mark) {
+      this.mark = mark;
+    }
+
+    /**
+     * Returns the mark pprof prints after the name.
+     *
+     * @return the mark, empty for {@link #NONE}
+     */
+    public String mark() {
+      return mark;
+    }
+  }
 
   private Top(List<Row> rows, List<Row> shown, long total, long cutoff, boolean attributed,
       int aboveCutoff) {
@@ -126,14 +150,14 @@ public final class Top {
       List<Row> ranked = new ArrayList<>(kept.size());
       for (String name : kept) {
         long[] v = nodes.get(name);
-        ranked.add(new Row(name, v[0], v[1], ""));
+        ranked.add(new Row(name, v[0], v[1], Inline.NONE));
       }
       ranked.sort(PPROF_ORDER);
       kept.clear();
       ranked.subList(0, nodeCount).forEach(r -> kept.add(r.function()));
     }
-    Map<String, String> fullLabels = inlineLabels(profile, attributeToUserCode, null);
-    Map<String, String> trimmedLabels = inlineLabels(profile, attributeToUserCode, kept);
+    Map<String, Inline> fullLabels = inlineLabels(profile, attributeToUserCode, null);
+    Map<String, Inline> trimmedLabels = inlineLabels(profile, attributeToUserCode, kept);
     List<Row> rows = new ArrayList<>(nodes.size());
     List<Row> shown = new ArrayList<>(kept.size());
     for (Map.Entry<String, long[]> e : nodes.entrySet()) {
@@ -141,9 +165,9 @@ public final class Top {
       if (v[0] == 0 && v[1] == 0) {
         continue;
       }
-      rows.add(new Row(e.getKey(), v[0], v[1], fullLabels.getOrDefault(e.getKey(), "")));
+      rows.add(new Row(e.getKey(), v[0], v[1], fullLabels.getOrDefault(e.getKey(), Inline.NONE)));
       if (kept.contains(e.getKey())) {
-        shown.add(new Row(e.getKey(), v[0], v[1], trimmedLabels.getOrDefault(e.getKey(), "")));
+        shown.add(new Row(e.getKey(), v[0], v[1], trimmedLabels.getOrDefault(e.getKey(), Inline.NONE)));
       }
     }
     rows.sort(PPROF_ORDER);
@@ -170,7 +194,7 @@ public final class Top {
    * when some were. Edges join each frame to its nearest caller among the kept functions (all
    * functions when {@code kept} is null), once per sample, never from a function to itself.
    */
-  private static Map<String, String> inlineLabels(Profile profile, boolean attribute, Set<String> kept) {
+  private static Map<String, Inline> inlineLabels(Profile profile, boolean attribute, Set<String> kept) {
     Map<String, Map<String, Boolean>> in = new HashMap<>(); // callee -> caller -> all inline
     Set<String> seenEdge = new HashSet<>();
     for (Sample s : profile.samples()) {
@@ -192,12 +216,12 @@ public final class Top {
         parent = name;
       }
     }
-    Map<String, String> labels = new HashMap<>();
+    Map<String, Inline> labels = new HashMap<>();
     in.forEach((callee, edges) -> {
       boolean inline = edges.containsValue(true);
       boolean direct = edges.containsValue(false);
       if (inline) {
-        labels.put(callee, direct ? "(partial-inline)" : "(inline)");
+        labels.put(callee, direct ? Inline.PARTIAL : Inline.INLINE);
       }
     });
     return labels;

@@ -156,14 +156,15 @@ class AnalysisFixtureTest {
         parse(v, "later.debug0.pb.gz")));
     assertThat(suspects.get(0).site()).isEqualTo(LEAK);
     assertThat(suspects.get(0).stateClass()).isEqualTo(StateClass.CHAN_SEND);
-    assertThat(suspects.get(0).evidence().get(0))
-        .isEqualTo("grew 40 -> 120 (+80) over 2 snapshots (+40.0)");
+    assertThat(suspects.get(0).evidence().get(0).reason())
+        .isEqualTo("grew 40 -> 120 (+80) over 2 snapshots");
+    assertThat(suspects.get(0).evidence().get(0).points()).isEqualTo(40.0);
     List<Suspect> dump = LeakSuspects.of(List.of(parse(v, "later.debug2.txt")));
     assertThat(dump).extracting(Suspect::site).contains(POOL, WORKER);
-    assertThat(dump).filteredOn(s -> s.evidence().stream().anyMatch(e -> e.contains("blocked forever")))
+    assertThat(dump).filteredOn(s -> s.evidence().stream().anyMatch(e -> e.reason().contains("blocked forever")))
         .hasSize(3);
     Suspect pool = dump.stream().filter(s -> s.site().equals(POOL)).findFirst().orElseThrow();
-    assertThat(pool.evidence()).containsExactly(
+    assertThat(pool.evidence()).extracting(Suspect.Evidence::toString).containsExactly(
         "150 goroutines (37.2% of 403) in state MUTEX (+17.4)",
         "waiting 1 minutes (median; min 1, max 1) (+5.0)");
     assertThat(pool.score()).isEqualTo(22.4);
@@ -211,9 +212,9 @@ class AnalysisFixtureTest {
   @Test
   void attributionMovesFlatToUserCode() {
     Profile p = parse("1.23", "later.debug0.pb.gz");
-    assertThat(Top.of(p, false).rows().get(0)).isEqualTo(new Top.Row("runtime.gopark", 401, 401, ""));
+    assertThat(Top.of(p, false).rows().get(0)).isEqualTo(new Top.Row("runtime.gopark", 401, 401, Top.Inline.NONE));
     Top user = Top.of(p, true);
-    assertThat(user.rows().get(0)).isEqualTo(new Top.Row("main.(*Cache).LoadOrStore", 150, 150, ""));
+    assertThat(user.rows().get(0)).isEqualTo(new Top.Row("main.(*Cache).LoadOrStore", 150, 150, Top.Inline.NONE));
     assertThat(user.rows().get(1).function()).isEqualTo("main.handleRequest.func1");
     assertThat(user.rows().stream().mapToLong(Top.Row::flat).sum()).isEqualTo(403);
     assertThat(user.rows()).noneMatch(r -> r.function().equals("runtime.gopark"));

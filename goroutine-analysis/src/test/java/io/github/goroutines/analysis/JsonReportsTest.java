@@ -97,6 +97,8 @@ class JsonReportsTest {
     assertThat(summary.get("byState").get("MUTEX").asLong()).isEqualTo(153);
     assertThat(summary.get("suspects").get(0).get("site").asText())
         .isEqualTo("main.handleRequest.func1 example.com/leaky/v2/main.go:87");
-    assertThat(summary.get("suspects").get(0).get("evidence").get(0).asText()).startsWith("grew 40 -> 120");
+    JsonNode growth = summary.get("suspects").get(0).get("evidence").get(0);
+    assertThat(growth.get("reason").asText()).isEqualTo("grew 40 -> 120 (+80) over 2 snapshots");
+    assertThat(growth.get("points").asDouble()).isEqualTo(40.0);
   }
 }

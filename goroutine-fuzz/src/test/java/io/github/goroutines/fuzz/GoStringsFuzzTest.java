@@ -3,7 +3,7 @@ package io.github.goroutines.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.goroutines.model.internal.GoStrings;
+import io.github.goroutines.parse.text.internal.GoStrings;
 
 /**
  * Fuzzes the Go string unquoter: it never throws on any bytes, and what it returns ends after a

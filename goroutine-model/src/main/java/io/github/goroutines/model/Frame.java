@@ -198,9 +198,9 @@ public final class Frame {
   }
 
   /**
-   * Returns {@code function file:line} for display.
+   * Returns {@code file:line} for display, or the file alone when the line is unknown.
    *
-   * @return the location text, never {@code null}
+   * @return the location text, never {@code null}; empty when neither is known
    */
   public String location() {
     return line > 0 ? file + ":" + line : file;

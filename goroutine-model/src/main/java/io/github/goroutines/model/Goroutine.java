@@ -1,6 +1,5 @@
 package io.github.goroutines.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,9 +53,9 @@ public final class Goroutine {
     this.waitMinutes = b.waitMinutes;
     byte f = 0;
     f |= b.locked ? LOCKED : 0;
-    f |= hasMarker(b.state, LEAKED_MARKER) ? LEAKED : 0;
-    f |= hasMarker(b.state, DURABLE_MARKER) || hasMarker(b.state, SYNCTEST_MARKER) ? DURABLE : 0;
-    f |= hasMarker(b.state, SCAN_MARKER) ? SCAN : 0;
+    f |= StateMarkers.leaked(b.state) ? LEAKED : 0;
+    f |= StateMarkers.durable(b.state) ? DURABLE : 0;
+    f |= StateMarkers.scan(b.state) ? SCAN : 0;
     f |= b.stackUnavailable ? UNAVAILABLE : 0;
     f |= b.incomplete ? INCOMPLETE : 0;
     this.flags = f;
@@ -65,17 +64,16 @@ public final class Goroutine {
     this.labels = b.labels;
     this.stack = b.stack;
     int n = b.stack.depth();
-    this.arguments = fit(b.arguments, n);
-    this.frameExtras = fit(b.frameExtras, n);
+    this.arguments = fit(b.traceback.arguments(), n);
+    this.frameExtras = fit(b.traceback.frameExtras(), n);
     this.createdBy = b.createdBy;
     this.creatorId = b.creatorId;
     this.ancestors = List.copyOf(b.ancestors);
+    Map<String, String> fields = b.traceback.headerFields();
     this.headerFields =
-        b.headerFields.isEmpty()
-            ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(b.headerFields));
-    this.otherStateItems = List.copyOf(b.otherStateItems);
-    this.headerLine = b.headerLine;
+        fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    this.otherStateItems = List.copyOf(b.traceback.otherStateItems());
+    this.headerLine = b.traceback.headerLine();
   }
 
   private static String[] fit(List<String> values, int n) {
@@ -129,37 +127,7 @@ public final class Goroutine {
    * @return the base state, never {@code null}
    */
   public String baseState() {
-    return baseState(state);
-  }
-
-  private static final String LEAKED_MARKER = " (leaked)";
-  private static final String SCAN_MARKER = " (scan)";
-  private static final String DURABLE_MARKER = " (durable)";
-  private static final String SYNCTEST_MARKER = " (synctest)";
-  /** Markers the runtime appends to a wait reason ({@code (synctest)} is Go 1.24's durable). */
-  private static final String[] MARKERS = {LEAKED_MARKER, SCAN_MARKER, DURABLE_MARKER,
-      SYNCTEST_MARKER};
-
-  /** The marker stands after the reason, followed by the end or another marker. */
-  private static boolean hasMarker(String state, String marker) {
-    int at = state.indexOf(marker);
-    return at > 0 && (at + marker.length() == state.length()
-        || state.charAt(at + marker.length()) == ' ');
-  }
-
-  static String baseState(String state) {
-    String s = state;
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (String marker : MARKERS) {
-        if (s.endsWith(marker)) {
-          s = s.substring(0, s.length() - marker.length());
-          changed = true;
-        }
-      }
-    }
-    return s;
+    return StateMarkers.base(state);
   }
 
   /**
@@ -267,25 +235,9 @@ public final class Goroutine {
     return stack;
   }
 
-  /**
-   * What the traceback printed around the core facts: each frame's argument and {@code fp=}
-   * text, the header's {@code key=value} fields and unknown bracket items, and where the header
-   * stood. Analysis needs none of it; tools that show or re-print a dump do.
-   *
-   * @param arguments the raw argument text of each frame, parallel to {@code stack().frames()}:
-   *     what stood between the parentheses ({@code 0xc000010000, {0x5323ba?, 0x3}}, or {@code ...}
-   *     for inlined frames), empty when the frame line had none
-   * @param frameExtras what followed the {@code +0x…} offset of each frame's file line in crash
-   *     dumps ({@code fp=0x… sp=0x… pc=0x…}), parallel to {@code stack().frames()}, empty when absent
-   * @param headerFields the {@code key=value} fields between the id and the bracket of crash-dump
-   *     headers ({@code gp=0xc0000061c0 m=0 mp=0x5c0e60}), in printed order, values as printed
-   * @param otherStateItems comma-separated items of the bracket that this library does not know,
-   *     verbatim (for example labels printed by a forked runtime)
-   * @param headerLine the 1-based line of the header in the parsed input, 0 when it was not parsed
-   *     from text
-   */
-  public record Traceback(List<String> arguments, List<String> frameExtras,
-      Map<String, String> headerFields, List<String> otherStateItems, int headerLine) {}
+  private static final Traceback NO_TRACEBACK =
+      new Traceback(List.of(), List.of(), Map.of(), List.of(), 0);
+
 
   /**
    * Returns what the traceback printed around the core facts (a view made on each call).
@@ -400,7 +352,10 @@ public final class Goroutine {
         + stack;
   }
 
-  /** Collects the parts of a {@link Goroutine}. Not thread-safe; build once. */
+  /**
+   * Collects the parts of a {@link Goroutine}: everything not set is absent (no wait minutes, no
+   * creator, an empty stack and labels, no traceback details). Not thread-safe; build once.
+   */
   public static final class Builder {
     private final long id;
     private final String state;
@@ -412,14 +367,10 @@ public final class Goroutine {
     private long synctestBubble = -1;
     private Labels labels = Labels.empty();
     private Stack stack = Stack.empty();
-    private List<String> arguments = List.of();
-    private List<String> frameExtras = List.of();
     private Frame createdBy;
     private long creatorId = -1;
     private List<Ancestor> ancestors = List.of();
-    private Map<String, String> headerFields = Map.of();
-    private List<String> otherStateItems = List.of();
-    private int headerLine;
+    private Traceback traceback = NO_TRACEBACK;
 
     private Builder(long id, String state) {
       this.id = id;
@@ -427,10 +378,11 @@ public final class Goroutine {
     }
 
     /**
-     * Sets the wait minutes.
+     * The {@code , N minutes} of the header.
      *
-     * @param minutes minutes, {@code >= 0}
+     * @param minutes at least 0
      * @return this builder
+     * @throws IllegalArgumentException for negative minutes
      */
     public Builder waitMinutes(long minutes) {
       if (minutes < 0) {
@@ -441,9 +393,9 @@ public final class Goroutine {
     }
 
     /**
-     * Sets {@code locked to thread}.
+     * The {@code , locked to thread} of the header.
      *
-     * @param locked the flag
+     * @param locked whether it was printed
      * @return this builder
      */
     public Builder lockedToThread(boolean locked) {
@@ -451,11 +403,10 @@ public final class Goroutine {
       return this;
     }
 
-
     /**
-     * Sets the synctest group (Go 1.24).
+     * Go 1.24's {@code , synctest group N} (N is a goroutine id).
      *
-     * @param group the group id
+     * @param group the group
      * @return this builder
      */
     public Builder synctestGroup(long group) {
@@ -464,9 +415,9 @@ public final class Goroutine {
     }
 
     /**
-     * Sets the synctest bubble (Go 1.25+).
+     * Go 1.25+'s {@code , synctest bubble N}.
      *
-     * @param bubble the bubble number
+     * @param bubble the bubble
      * @return this builder
      */
     public Builder synctestBubble(long bubble) {
@@ -475,7 +426,7 @@ public final class Goroutine {
     }
 
     /**
-     * Sets the labels.
+     * The pprof labels of the header (Go 1.26 inside the bracket, 1.27 after it).
      *
      * @param labels the labels
      * @return this builder
@@ -486,25 +437,21 @@ public final class Goroutine {
     }
 
     /**
-     * Sets the stack and, parallel to its frames, the raw argument text and frame extras.
+     * The goroutine's own frames.
      *
-     * @param stack the frames
-     * @param arguments one entry per frame, or an empty list
-     * @param frameExtras one entry per frame, or an empty list
+     * @param stack innermost first
      * @return this builder
      */
-    public Builder stack(Stack stack, List<String> arguments, List<String> frameExtras) {
+    public Builder stack(Stack stack) {
       this.stack = Objects.requireNonNull(stack, "stack");
-      this.arguments = Objects.requireNonNull(arguments, "arguments");
-      this.frameExtras = Objects.requireNonNull(frameExtras, "frameExtras");
       return this;
     }
 
     /**
-     * Sets the creator.
+     * The {@code created by} line.
      *
-     * @param frame the {@code created by} frame
-     * @param creatorId the creator's goroutine id, or -1 when not printed
+     * @param frame the frame of the {@code go} statement
+     * @param creatorId the creator's goroutine id ({@code in goroutine N}), or -1 when not printed
      * @return this builder
      */
     public Builder createdBy(Frame frame, long creatorId) {
@@ -514,7 +461,7 @@ public final class Goroutine {
     }
 
     /**
-     * Sets the ancestor sections.
+     * The {@code [originating from goroutine N]:} sections.
      *
      * @param ancestors nearest first
      * @return this builder
@@ -525,33 +472,19 @@ public final class Goroutine {
     }
 
     /**
-     * Sets the {@code key=value} header fields.
+     * What the traceback printed besides the core facts; argument and extras lists shorter than
+     * the stack are filled with empty text when the goroutine is built.
      *
-     * @param fields in printed order
+     * @param details the details
      * @return this builder
      */
-    public Builder headerFields(Map<String, String> fields) {
-      this.headerFields = Objects.requireNonNull(fields, "fields");
+    public Builder traceback(Traceback details) {
+      this.traceback = Objects.requireNonNull(details, "details");
       return this;
     }
 
     /**
-     * Adds an unrecognised bracket item.
-     *
-     * @param item the item verbatim
-     * @return this builder
-     */
-    public Builder otherStateItem(String item) {
-      Objects.requireNonNull(item, "item");
-      if (otherStateItems.isEmpty()) {
-        otherStateItems = new ArrayList<>(2);
-      }
-      otherStateItems.add(item);
-      return this;
-    }
-
-    /**
-     * Marks the stack as unavailable.
+     * Whether Go printed {@code goroutine running on other thread; stack unavailable}.
      *
      * @param unavailable the flag
      * @return this builder
@@ -562,24 +495,13 @@ public final class Goroutine {
     }
 
     /**
-     * Marks the block as incomplete.
+     * Whether the block ended early (a cut input, a malformed line).
      *
      * @param incomplete the flag
      * @return this builder
      */
     public Builder incomplete(boolean incomplete) {
       this.incomplete = incomplete;
-      return this;
-    }
-
-    /**
-     * Sets the 1-based line of the header.
-     *
-     * @param line the line
-     * @return this builder
-     */
-    public Builder headerLine(int line) {
-      this.headerLine = line;
       return this;
     }
 

@@ -14,10 +14,10 @@ public enum ProfileFormat {
   /** {@code debug=2}: full tracebacks, {@code goroutine N [state]:}; also crash output. */
   DEBUG2("debug=2");
 
-  private final String label;
+  private final String queryParameter;
 
-  ProfileFormat(String label) {
-    this.label = label;
+  ProfileFormat(String queryParameter) {
+    this.queryParameter = queryParameter;
   }
 
   /**
@@ -25,7 +25,7 @@ public enum ProfileFormat {
    *
    * @return {@code "debug=0"}, {@code "debug=1"} or {@code "debug=2"}
    */
-  public String label() {
-    return label;
+  public String queryParameter() {
+    return queryParameter;
   }
 }

@@ -132,19 +132,32 @@ public final class Stack {
   }
 
   /**
-   * Returns the innermost frame whose code is the user's, skipping the runtime, frames without a
-   * symbol and, if asked, the standard library: the blocking site in your code.
+   * Returns the innermost frame of user code, skipping the runtime, the standard library and
+   * frames without a symbol: the blocking site in your code.
    *
-   * @param skipStandardLibrary whether standard-library frames are skipped too
    * @return the frame, or empty when the stack has none
    */
-  public Optional<Frame> firstUserFrame(boolean skipStandardLibrary) {
+  public Optional<Frame> firstUserFrame() {
+    return first(false);
+  }
+
+  /**
+   * Returns the innermost frame that is not the runtime's (nor without a symbol): user code or the
+   * standard library, such as {@code net/http.(*conn).serve} for a stack without user frames.
+   *
+   * @return the frame, or empty when the stack has none
+   */
+  public Optional<Frame> firstNonRuntimeFrame() {
+    return first(true);
+  }
+
+  private Optional<Frame> first(boolean standardLibraryToo) {
     for (Frame f : frames) {
       if (f.function().isEmpty()) {
         continue; // an address without a symbol says nothing about who wrote the code
       }
       FrameKind k = f.kind();
-      if (k == FrameKind.USER || (k == FrameKind.STANDARD_LIBRARY && !skipStandardLibrary)) {
+      if (k == FrameKind.USER || (k == FrameKind.STANDARD_LIBRARY && standardLibraryToo)) {
         return Optional.of(f);
       }
     }

@@ -102,7 +102,7 @@ public enum StateClass {
     if (c != null) {
       return c;
     }
-    String base = Goroutine.baseState(state);
+    String base = StateMarkers.base(state);
     c = KNOWN.get(base);
     return c != null ? c : OTHER;
   }

@@ -32,8 +32,8 @@ class ModelTest {
     assertThat(s1).isEqualTo(s2).hasSameHashCodeAs(s2);
     assertThat(s1.innermost()).contains(PARK);
     assertThat(s1.outermost()).contains(USER);
-    assertThat(s1.firstUserFrame(true)).contains(USER);
-    assertThat(s1.firstUserFrame(false)).contains(LOCK);
+    assertThat(s1.firstUserFrame()).contains(USER);
+    assertThat(s1.firstNonRuntimeFrame()).contains(LOCK);
     assertThat(s1.frames()).containsExactly(PARK, LOCK, USER);
     Stack elided = Stack.of(List.of(PARK, LOCK, USER), 2, 21);
     assertThat(elided).isNotEqualTo(s1);
@@ -45,7 +45,7 @@ class ModelTest {
     assertThat(Stack.of(List.of())).isSameAs(Stack.empty());
     assertThat(Stack.empty().innermost()).isEmpty();
     Frame unknown = Frame.unsymbolized(0x4c0d1f);
-    assertThat(Stack.of(List.of(PARK, unknown, USER)).firstUserFrame(true)).contains(USER);
+    assertThat(Stack.of(List.of(PARK, unknown, USER)).firstUserFrame()).contains(USER);
   }
 
   @Test
@@ -60,13 +60,17 @@ class ModelTest {
     assertThat(Labels.of(List.of(Label.numeric("bytes", 10, "bytes"))).get("bytes")).isEmpty();
   }
 
+  static Traceback args(String... arguments) {
+    return new Traceback(List.of(arguments), List.of(), java.util.Map.of(), List.of(), 0);
+  }
+
   @Test
   void goroutineHeaderParts() {
     Goroutine g =
         Goroutine.builder(279, "semacquire")
             .waitMinutes(892)
             .lockedToThread(true)
-            .stack(Stack.of(List.of(PARK, USER)), List.of("0x0?", ""), List.of())
+            .stack(Stack.of(List.of(PARK, USER))).traceback(args("0x0?", ""))
             .createdBy(Frame.of("main.startTicker", "main.go", 12), 1)
             .build();
     assertThat(g.stateClass()).isEqualTo(StateClass.MUTEX);
@@ -104,17 +108,17 @@ class ModelTest {
   @Test
   void equalContentIsEqual() {
     Stack s = Stack.of(List.of(PARK, USER));
-    Goroutine a = Goroutine.builder(5, "chan receive").waitMinutes(3).stack(s, List.of("0x1", ""),
-        List.of()).createdBy(USER, 1).build();
+    Goroutine a = Goroutine.builder(5, "chan receive").waitMinutes(3).stack(s)
+        .traceback(args("0x1", "")).createdBy(USER, 1).build();
     Goroutine same = Goroutine.builder(5, "chan receive").waitMinutes(3)
-        .stack(Stack.of(List.of(PARK, USER)), List.of("0x1", ""), List.of()).createdBy(USER, 1)
+        .stack(Stack.of(List.of(PARK, USER))).traceback(args("0x1", "")).createdBy(USER, 1)
         .build();
     Goroutine otherArgs = Goroutine.builder(5, "chan receive").waitMinutes(3)
-        .stack(s, List.of("0x2", ""), List.of()).createdBy(USER, 1).build();
+        .stack(s).traceback(args("0x2", "")).createdBy(USER, 1).build();
     assertThat(same).isEqualTo(a).hasSameHashCodeAs(a);
     assertThat(otherArgs).isNotEqualTo(a);
-    assertThat(Goroutine.builder(5, "chan receive").waitMinutes(4).stack(s, List.of("0x1", ""),
-        List.of()).createdBy(USER, 1).build()).isNotEqualTo(a);
+    assertThat(Goroutine.builder(5, "chan receive").waitMinutes(4).stack(s)
+        .traceback(args("0x1", "")).createdBy(USER, 1).build()).isNotEqualTo(a);
     Profile p = Profile.builder(ProfileFormat.DEBUG2).add(Sample.of(a)).build();
     assertThat(Profile.builder(ProfileFormat.DEBUG2).add(Sample.of(same)).build())
         .isEqualTo(p).hasSameHashCodeAs(p);

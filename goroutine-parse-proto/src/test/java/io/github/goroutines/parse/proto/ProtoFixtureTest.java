@@ -129,7 +129,7 @@ class ProtoFixtureTest {
         .filter(s -> s.stack().contains("main.(*Cache).LoadOrStore")).findFirst().orElseThrow();
     assertThat(pool.count()).isEqualTo(150);
     assertThat(pool.stack().innermost().map(Frame::function)).contains("runtime.gopark");
-    assertThat(pool.stack().firstUserFrame(true).map(Frame::function))
+    assertThat(pool.stack().firstUserFrame().map(Frame::function))
         .contains("main.(*Cache).LoadOrStore");
     Frame lock = pool.stack().frames().stream()
         .filter(f -> f.function().equals("sync.(*Mutex).Lock")).findFirst().orElseThrow();

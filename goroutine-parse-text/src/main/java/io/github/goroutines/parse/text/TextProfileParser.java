@@ -7,7 +7,7 @@ import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.ProfileParseException;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.internal.BoundedInput;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import io.github.goroutines.parse.text.internal.LineReader;
 import io.github.goroutines.parse.text.internal.NotAProfile;
 import io.github.goroutines.parse.text.internal.TextParser;
@@ -56,7 +56,7 @@ public final class TextProfileParser {
     Objects.requireNonNull(input, "input");
     ParseOptions options = ParseOptions.defaults();
     TextParser parser = new TextParser(LineReader.of(input, options.maxLineBytes()), options,
-        new Canon(STREAM_TABLE_BOUND), IGNORE);
+        new Interner(STREAM_TABLE_BOUND), IGNORE);
     return Optional.ofNullable(parser.firstDump());
   }
 
@@ -162,7 +162,7 @@ public final class TextProfileParser {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     LineReader lines = LineReader.of(in, options.maxLineBytes());
-    return new TextParser(lines, options, new Canon(STREAM_TABLE_BOUND), listener).run();
+    return new TextParser(lines, options, new Interner(STREAM_TABLE_BOUND), listener).run();
   }
 
   /** Entries per dedup table in streaming mode before it is cleared. */
@@ -199,7 +199,7 @@ public final class TextProfileParser {
             current = null;
           }
         };
-    TextParser parser = new TextParser(lines, options, new Canon(Integer.MAX_VALUE), sink);
+    TextParser parser = new TextParser(lines, options, new Interner(Integer.MAX_VALUE), sink);
     parser.run();
     if (profiles.isEmpty()) {
       throw NotAProfile.error(head);

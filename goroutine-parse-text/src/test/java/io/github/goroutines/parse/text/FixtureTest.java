@@ -110,7 +110,7 @@ class FixtureTest {
       assertThat(g.state()).isEqualTo(Fixtures.minor(v) >= 20 ? "sync.Mutex.Lock" : "semacquire");
       assertThat(g.stateClass()).isEqualTo(StateClass.MUTEX);
       assertThat(g.waitMinutes()).hasValue(1);
-      assertThat(g.stack().firstUserFrame(true).map(Frame::function))
+      assertThat(g.stack().firstUserFrame().map(Frame::function))
           .contains("main.(*Cache).LoadOrStore");
       assertThat(g.createdBy().map(Frame::function)).contains("main.setup");
       assertThat(g.creatorId()).isEqualTo(Fixtures.minor(v) >= 21

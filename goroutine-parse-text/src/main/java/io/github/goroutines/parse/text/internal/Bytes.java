@@ -1,6 +1,6 @@
 package io.github.goroutines.parse.text.internal;
 
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -119,7 +119,7 @@ final class Bytes {
 
   private static long parseLongDecimal(byte[] b, int from, int to) {
     try {
-      long v = Long.parseLong(Canon.decode(b, from, to));
+      long v = Long.parseLong(Interner.decode(b, from, to));
       return v < 0 ? -1 : v;
     } catch (NumberFormatException ex) {
       return -1;
@@ -135,7 +135,7 @@ final class Bytes {
       return parseDecimal(b, from, to);
     }
     try {
-      return Long.parseUnsignedLong(Canon.decode(b, from, to));
+      return Long.parseUnsignedLong(Interner.decode(b, from, to));
     } catch (NumberFormatException ex) {
       return -1;
     }

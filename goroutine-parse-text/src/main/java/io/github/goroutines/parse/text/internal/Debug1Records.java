@@ -3,7 +3,7 @@ package io.github.goroutines.parse.text.internal;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Labels;
 import io.github.goroutines.model.Sample;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import java.util.Arrays;
 
 /**
@@ -25,7 +25,7 @@ final class Debug1Records {
 
   private final TextLine line;
   private final Problems problems;
-  private final Canon canon;
+  private final Interner interner;
   private final LabelSets labelSets;
   private final int maxFrames;
   private final FrameList frames;
@@ -37,10 +37,10 @@ final class Debug1Records {
   private int pcCount;
   private Labels labels;
 
-  Debug1Records(TextLine line, Problems problems, Canon canon, LabelSets labelSets, int maxFrames) {
+  Debug1Records(TextLine line, Problems problems, Interner interner, LabelSets labelSets, int maxFrames) {
     this.line = line;
     this.problems = problems;
-    this.canon = canon;
+    this.interner = interner;
     this.labelSets = labelSets;
     this.maxFrames = maxFrames;
     this.frames = new FrameList(maxFrames, problems);
@@ -104,7 +104,7 @@ final class Debug1Records {
         problems.problem("expected '# labels: {\"key\":\"value\", …}'");
         return false;
       }
-      labels = canon.labels(parsed.labels());
+      labels = interner.labels(parsed.labels());
       return true;
     }
     // the thousandth record through the same place costs one lookup
@@ -149,7 +149,7 @@ final class Debug1Records {
     }
     long pc = Bytes.parseHex(b, i + 2, hexEnd);
     if (hexEnd == e) {
-      return canon.frame(Frame.unsymbolized(pc));
+      return interner.frame(Frame.unsymbolized(pc));
     }
     int fnStart = hexEnd;
     while (fnStart < e && b[fnStart] == '\t') {
@@ -176,13 +176,13 @@ final class Debug1Records {
       problems.problem("expected 'file:line' at the end of a frame line");
       return null;
     }
-    return canon.frame(Frame.of(canon.string(b, fnStart, plus), canon.string(b, fileStart, colon),
+    return interner.frame(Frame.of(interner.string(b, fnStart, plus), interner.string(b, fileStart, colon),
         (int) lineNumber).withPc(pc).withEntryOffset(offset));
   }
 
   /** The record read, as a sample. */
   Sample finish() {
-    return Sample.of(count, frames.stack(canon), labels, Arrays.copyOf(pcs, pcCount));
+    return Sample.of(count, frames.stack(interner), labels, Arrays.copyOf(pcs, pcCount));
   }
 
   /** Its count, for the dump's declared total. */

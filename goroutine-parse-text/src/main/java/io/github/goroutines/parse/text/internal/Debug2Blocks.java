@@ -2,7 +2,7 @@ package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 
 /**
  * Reads the lines of one debug=2 goroutine block after its header: call lines and their file
@@ -58,11 +58,11 @@ final class Debug2Blocks {
 
   private final TextLine line;
   private final Problems problems;
-  private final Canon canon;
+  private final Interner interner;
   private final GoroutineDraft draft;
   private final FrameCache frameCache = new FrameCache();
   /** Argument text: shared while it repeats, bounded because pointers make most of it unique. */
-  private final Canon args = new Canon(1 << 16);
+  private final Interner args = new Interner(1 << 16);
 
   private Expect expect = Expect.CALL;
   // the call line waiting for its file line: raw name bytes (the file line decides whether a
@@ -78,11 +78,11 @@ final class Debug2Blocks {
   /** The creator's goroutine id of a pending {@code created by}, or -1. */
   private long creatorId;
 
-  Debug2Blocks(TextLine line, Problems problems, Canon canon, int maxFrames) {
+  Debug2Blocks(TextLine line, Problems problems, Interner interner, int maxFrames) {
     this.line = line;
     this.problems = problems;
-    this.canon = canon;
-    this.draft = new GoroutineDraft(canon, maxFrames, problems);
+    this.interner = interner;
+    this.draft = new GoroutineDraft(interner, maxFrames, problems);
   }
 
   /** A block starts after {@code header}, which is on line {@code headerLine}. */
@@ -132,7 +132,7 @@ final class Debug2Blocks {
       if (pc == -1 && !Bytes.allHex(b, s + NON_GO.length, e)) {
         return malformed("expected a hex PC after 'non-Go function at pc='");
       }
-      draft.frames().add(canon.frame(Frame.of("non-Go function", "", 0).withPc(pc)), "", "");
+      draft.frames().add(interner.frame(Frame.of("non-Go function", "", 0).withPc(pc)), "", "");
       return Outcome.CONTINUES;
     }
     if (b[e - 1] == ')') {
@@ -227,7 +227,7 @@ final class Debug2Blocks {
   /** The function of the pending call line, made a string on first use. */
   private String callFunction() {
     if (callFunction == null) {
-      callFunction = canon.string(callName, 0, callNameLength);
+      callFunction = interner.string(callName, 0, callNameLength);
     }
     return callFunction;
   }
@@ -290,7 +290,7 @@ final class Debug2Blocks {
       h = FrameCache.hash(callName, callNameLength, b, t, keyEnd, inlined);
       Frame f = frameCache.get(h, callName, callNameLength, b, t, keyEnd, inlined);
       if (f != null) {
-        fileExtras = keyEnd < e ? canon.string(b, keyEnd + 1, e) : "";
+        fileExtras = keyEnd < e ? interner.string(b, keyEnd + 1, e) : "";
         return f;
       }
     }
@@ -331,8 +331,8 @@ final class Debug2Blocks {
     fileExtras = "";
     if (line.at(t, PC_EQ)) {
       // cgo frame with a symbolizer but no file: "\tpc=0x45a1b0"
-      fileExtras = canon.string(b, t, e);
-      return canon.frame(Frame.of(function, "", 0));
+      fileExtras = interner.string(b, t, e);
+      return interner.frame(Frame.of(function, "", 0));
     }
     int colon = Bytes.lineColon(b, t, e);
     if (colon < 0) {
@@ -359,10 +359,10 @@ final class Debug2Blocks {
       rest = hexEnd;
     }
     if (rest < e) {
-      fileExtras = canon.string(b, rest + 1, e); // " fp=0x… sp=0x… pc=0x…", " pc=0x…"
+      fileExtras = interner.string(b, rest + 1, e); // " fp=0x… sp=0x… pc=0x…", " pc=0x…"
     }
-    Frame f = Frame.of(function, canon.string(b, t, colon), (int) lineNumber, inlined);
-    return canon.frame(hasOffset ? f.withEntryOffset(offset) : f);
+    Frame f = Frame.of(function, interner.string(b, t, colon), (int) lineNumber, inlined);
+    return interner.frame(hasOffset ? f.withEntryOffset(offset) : f);
   }
 
   /** A C symbol as a cgo symbolizer names it: letters, digits and {@code . _ $ / -}. */
@@ -382,10 +382,10 @@ final class Debug2Blocks {
    */
   Goroutine finish() {
     if (expect == Expect.FILE) {
-      draft.frames().add(canon.frame(Frame.of(callFunction(), "", 0)), callArgs, "");
+      draft.frames().add(interner.frame(Frame.of(callFunction(), "", 0)), callArgs, "");
       draft.incomplete();
     } else if (expect == Expect.CREATOR_FILE) {
-      draft.createdBy(canon.frame(Frame.of(callFunction(), "", 0)), creatorId);
+      draft.createdBy(interner.frame(Frame.of(callFunction(), "", 0)), creatorId);
       draft.incomplete();
     }
     expect = Expect.CALL;

@@ -2,7 +2,7 @@ package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Stack;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +54,8 @@ final class FrameList {
     elided = count;
   }
 
-  Stack stack(Canon canon) {
-    return canon.stack(frames, elisionIndex, elided);
+  Stack stack(Interner interner) {
+    return interner.stack(frames, elisionIndex, elided);
   }
 
   /** The argument texts; the goroutine copies them when it is built. */

@@ -3,8 +3,9 @@ package io.github.goroutines.parse.text.internal;
 import io.github.goroutines.model.Ancestor;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
+import io.github.goroutines.model.Traceback;
 import io.github.goroutines.model.Stack;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * block ends and it is built. One draft is reused for every goroutine of a parse.
  */
 final class GoroutineDraft {
-  private final Canon canon;
+  private final Interner interner;
   private final FrameList own;
   private final FrameList ancestor;
   private final List<Ancestor> ancestors = new ArrayList<>(0);
@@ -28,8 +29,8 @@ final class GoroutineDraft {
   private long ancestorId;
   private Frame ancestorCreatedBy;
 
-  GoroutineDraft(Canon canon, int maxFrames, Problems problems) {
-    this.canon = canon;
+  GoroutineDraft(Interner interner, int maxFrames, Problems problems) {
+    this.interner = interner;
     own = new FrameList(maxFrames, problems);
     ancestor = new FrameList(maxFrames, problems);
   }
@@ -100,7 +101,7 @@ final class GoroutineDraft {
 
   private void endAncestor() {
     if (inAncestor) {
-      Stack stack = ancestor.stack(canon);
+      Stack stack = ancestor.stack(interner);
       ancestors.add(ancestorCreatedBy == null ? Ancestor.of(ancestorId, stack)
           : Ancestor.of(ancestorId, stack, ancestorCreatedBy));
       inAncestor = false;
@@ -115,12 +116,12 @@ final class GoroutineDraft {
         Goroutine.builder(h.id(), h.state())
             .lockedToThread(h.lockedToThread())
             .labels(h.labels())
-            .stack(own.stack(canon), own.args(), own.extras())
+            .stack(own.stack(interner))
+            .traceback(new Traceback(own.args(), own.extras(), h.fields(), h.otherItems(),
+                headerLine))
             .ancestors(ancestors)
-            .headerFields(h.fields())
             .stackUnavailable(stackUnavailable)
-            .incomplete(incomplete)
-            .headerLine(headerLine);
+            .incomplete(incomplete);
     if (h.waitMinutes() >= 0) {
       g.waitMinutes(h.waitMinutes());
     }
@@ -129,9 +130,6 @@ final class GoroutineDraft {
     }
     if (h.synctestBubble() >= 0) {
       g.synctestBubble(h.synctestBubble());
-    }
-    for (String item : h.otherItems()) {
-      g.otherStateItem(item);
     }
     if (createdBy != null) {
       g.createdBy(createdBy, creatorId);

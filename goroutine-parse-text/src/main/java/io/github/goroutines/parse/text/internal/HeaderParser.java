@@ -1,7 +1,7 @@
 package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Labels;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +32,13 @@ final class HeaderParser {
   private static final byte[] COMMA_SPACE = Bytes.ascii(", ");
   private static final String MAX_UNSIGNED = Long.toUnsignedString(-1L);
 
-  private final Canon canon;
+  private final Interner interner;
   private final LabelSets labelSets;
   /** Why the last line that looked like a header was not one, when that is worth reporting. */
   private String problem;
 
-  HeaderParser(Canon canon, LabelSets labelSets) {
-    this.canon = canon;
+  HeaderParser(Interner interner, LabelSets labelSets) {
+    this.interner = interner;
     this.labelSets = labelSets;
   }
 
@@ -56,7 +56,7 @@ final class HeaderParser {
       return null;
     }
     long id = Bytes.parseUnsigned(b, i, idEnd);
-    if (id == -1 && !(idEnd - i == 20 && MAX_UNSIGNED.equals(Canon.decode(b, i, idEnd)))) {
+    if (id == -1 && !(idEnd - i == 20 && MAX_UNSIGNED.equals(Interner.decode(b, i, idEnd)))) {
       problem = "goroutine id does not fit in 64 bits";
       return null;
     }
@@ -79,7 +79,7 @@ final class HeaderParser {
       if (fields.isEmpty()) {
         fields = new LinkedHashMap<>(4);
       }
-      fields.put(canon.string(b, keyStart, eq), canon.string(b, eq + 1, valueEnd));
+      fields.put(interner.string(b, keyStart, eq), interner.string(b, eq + 1, valueEnd));
       i = valueEnd;
     }
     if (i + 1 >= e || b[i] != ' ' || b[i + 1] != '[') {
@@ -118,7 +118,7 @@ final class HeaderParser {
     if (after != e - 1 || b[after] != ':') {
       return null;
     }
-    return bracket(b, bracket, contentEnd, id, labels.isEmpty() ? labels : canon.labels(labels),
+    return bracket(b, bracket, contentEnd, id, labels.isEmpty() ? labels : interner.labels(labels),
         fields);
   }
 
@@ -139,7 +139,7 @@ final class HeaderParser {
     if (stateEnd == from) {
       return null;
     }
-    String state = canon.string(b, from, stateEnd);
+    String state = interner.string(b, from, stateEnd);
     long minutes = -1;
     boolean locked = false;
     long group = -1;
@@ -178,7 +178,7 @@ final class HeaderParser {
       if (other.isEmpty()) {
         other = new ArrayList<>(2);
       }
-      other.add(canon.string(b, start, end)); // an item of a newer Go or of a forked runtime
+      other.add(interner.string(b, start, end)); // an item of a newer Go or of a forked runtime
     }
     return new Header(id, state, minutes, locked, group, bubble, labels, fields, other);
   }

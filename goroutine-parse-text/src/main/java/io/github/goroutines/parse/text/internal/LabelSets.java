@@ -2,8 +2,7 @@ package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Label;
 import io.github.goroutines.model.Labels;
-import io.github.goroutines.model.internal.Canon;
-import io.github.goroutines.model.internal.GoStrings;
+import io.github.goroutines.model.internal.Interner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * Reads label sets and Go-quoted strings: {@code {"k":"v", …}} of debug=1's {@code # labels:} line,
  * {@code {k: v, …}} of Go 1.27 debug=2 headers (bare {@code [A-Za-z0-9./_]*} text or quoted), and
  * Go 1.26's always-quoted {@code labels:{"k": "v"}}. Text without escapes (the usual case) is
- * shared through the canon without copying.
+ * shared through the interner without copying.
  */
 final class LabelSets {
   /** A label set and the index after its closing brace. */
@@ -24,10 +23,10 @@ final class LabelSets {
   static final byte[] COLON_SPACE = Bytes.ascii(": ");
   private static final byte[] COMMA_SPACE = Bytes.ascii(", ");
 
-  private final Canon canon;
+  private final Interner interner;
 
-  LabelSets(Canon canon) {
-    this.canon = canon;
+  LabelSets(Interner interner) {
+    this.interner = interner;
   }
 
   /**
@@ -76,17 +75,17 @@ final class LabelSets {
     while (j < e && isBare(b[j])) {
       j++;
     }
-    return new Text(canon.string(b, i, j), j);
+    return new Text(interner.string(b, i, j), j);
   }
 
   private Text quoted(byte[] b, int at, int e) {
     for (int j = at + 1; j < e; j++) {
       if (b[j] == '"') {
-        return new Text(canon.string(b, at + 1, j), j + 1);
+        return new Text(interner.string(b, at + 1, j), j + 1);
       }
       if (b[j] == '\\') {
         GoStrings.Result r = GoStrings.unquote(b, at, e);
-        return r == null ? null : new Text(canon.string(r.value()), r.end());
+        return r == null ? null : new Text(interner.string(r.value()), r.end());
       }
     }
     return null;

@@ -1,7 +1,7 @@
 package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.ProfileParseException;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -117,7 +117,7 @@ public final class LineReader {
 
   private ProfileParseException tooLong() {
     return ProfileParseException.limitAtLine(null, "line longer than " + maxLine + " bytes",
-        "maxLineBytes", lineNumber + 1, Canon.decode(buf, pos, Math.min(limit, pos + 60)));
+        "maxLineBytes", lineNumber + 1, Interner.decode(buf, pos, Math.min(limit, pos + 60)));
   }
 
   private void fill() {

@@ -3,7 +3,6 @@ package io.github.goroutines.parse.text.internal;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.ProfileParseException;
-import io.github.goroutines.model.internal.DiagnosticsCollector;
 
 /**
  * Where the text parsers report what is wrong with the current line: a lenient parse records it in

@@ -1,6 +1,6 @@
 package io.github.goroutines.parse.text.internal;
 
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 
 /**
  * The line being parsed: {@code b[s, e)}, after a log prefix that the dump repeats on every line.
@@ -53,6 +53,6 @@ final class TextLine {
 
   /** The first bytes of the whole line, prefix included, for an error message. */
   String excerpt() {
-    return Canon.decode(b, rawStart, Math.min(e, rawStart + 80));
+    return Interner.decode(b, rawStart, Math.min(e, rawStart + 80));
   }
 }

@@ -4,7 +4,7 @@ import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
-import io.github.goroutines.model.internal.Canon;
+import io.github.goroutines.model.internal.Interner;
 import io.github.goroutines.parse.text.DumpListener;
 import java.util.Arrays;
 
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * no regular expressions; it finds the dumps of an input and hands each line to the parser of its
  * grammar: {@link HeaderParser} for goroutine headers, {@link Debug2Blocks} for the lines of a
  * goroutine block, {@link Debug1Records} for debug=1 records. Strings are created only through the
- * per-parse {@link Canon}.
+ * per-parse {@link Interner}.
  *
  * <p>The states, with a sample line for each transition:
  *
@@ -73,7 +73,7 @@ public final class TextParser {
 
   private final LineReader in;
   private final ParseOptions options;
-  private final Canon canon;
+  private final Interner interner;
   private final DumpListener sink;
   private final TextLine line = new TextLine();
   private final Problems problems;
@@ -99,19 +99,19 @@ public final class TextParser {
    *
    * @param in the lines
    * @param options limits and strictness
-   * @param canon the deduplication tables of this parse
+   * @param interner the deduplication tables of this parse
    * @param sink where results go
    */
-  public TextParser(LineReader in, ParseOptions options, Canon canon, DumpListener sink) {
+  public TextParser(LineReader in, ParseOptions options, Interner interner, DumpListener sink) {
     this.in = in;
     this.options = options;
-    this.canon = canon;
+    this.interner = interner;
     this.sink = sink;
     this.problems = new Problems(options.strict(), line);
-    LabelSets labelSets = new LabelSets(canon);
-    this.headers = new HeaderParser(canon, labelSets);
-    this.blocks = new Debug2Blocks(line, problems, canon, options.maxFramesPerStack());
-    this.records = new Debug1Records(line, problems, canon, labelSets, options.maxFramesPerStack());
+    LabelSets labelSets = new LabelSets(interner);
+    this.headers = new HeaderParser(interner, labelSets);
+    this.blocks = new Debug2Blocks(line, problems, interner, options.maxFramesPerStack());
+    this.records = new Debug1Records(line, problems, interner, labelSets, options.maxFramesPerStack());
   }
 
   /**
@@ -308,7 +308,7 @@ public final class TextParser {
       return false;
     }
     int nameEnd = line.s + header.length - " profile: total ".length();
-    begin(ProfileFormat.DEBUG1, canon.string(line.b, line.s, nameEnd), total);
+    begin(ProfileFormat.DEBUG1, interner.string(line.b, line.s, nameEnd), total);
     prefix = NONE;
     declaredTotal = total;
     recordSum = 0;

@@ -1,5 +1,6 @@
-package io.github.goroutines.model.internal;
+package io.github.goroutines.parse.text.internal;
 
+import io.github.goroutines.model.internal.Interner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -37,7 +38,7 @@ public final class GoStrings {
       if (c == '"') {
         String s;
         if (out == null) {
-          s = Canon.decode(b, plainStart, i);
+          s = Interner.decode(b, plainStart, i);
         } else {
           out.write(b, plainStart, i - plainStart);
           s = out.toString(StandardCharsets.UTF_8);

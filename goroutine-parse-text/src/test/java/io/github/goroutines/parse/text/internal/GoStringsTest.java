@@ -1,4 +1,4 @@
-package io.github.goroutines.model.internal;
+package io.github.goroutines.parse.text.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,19 +34,5 @@ class GoStringsTest {
     assertThatThrownBy(() -> GoStrings.unquote("\"\\q\"")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GoStrings.unquote("\"\\x1\"")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GoStrings.unquote("\"\\")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void canonSharesStrings() {
-    Canon c = new Canon(Integer.MAX_VALUE);
-    byte[] b = "main.worker main.worker é".getBytes(StandardCharsets.UTF_8);
-    String a = c.string(b, 0, 11);
-    assertThat(a).isEqualTo("main.worker").isSameAs(c.string(b, 12, 23));
-    assertThat(c.string(b, 24, b.length)).isEqualTo("é");
-    for (int i = 0; i < 2000; i++) {
-      byte[] k = ("k" + i).getBytes(StandardCharsets.UTF_8);
-      assertThat(c.string(k, 0, k.length)).isEqualTo("k" + i);
-    }
-    assertThat(c.string(b, 0, 11)).isSameAs(a);
   }
 }

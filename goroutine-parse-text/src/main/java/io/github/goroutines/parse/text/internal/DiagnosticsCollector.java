@@ -1,4 +1,4 @@
-package io.github.goroutines.model.internal;
+package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Diagnostics;
 import java.util.ArrayList;

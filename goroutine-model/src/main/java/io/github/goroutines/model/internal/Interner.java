@@ -15,7 +15,7 @@ import java.util.List;
  * <p>With a bound, the tables are cleared whenever one grows past it, so a streaming parse of an
  * endless log stays in bounded memory while still sharing within recent input.
  */
-public final class Canon {
+public final class Interner {
   private final int bound;
   private byte[][] keys;
   private String[] values;
@@ -31,7 +31,7 @@ public final class Canon {
    *
    * @param bound the most entries per table before it is cleared, or {@code Integer.MAX_VALUE}
    */
-  public Canon(int bound) {
+  public Interner(int bound) {
     this.bound = bound;
     this.frames = new InternTable<>(bound);
     this.labels = new InternTable<>(bound);
@@ -146,21 +146,6 @@ public final class Canon {
    */
   public Frame frame(Frame f) {
     return frames.intern(f);
-  }
-
-  /**
-   * Returns the shared stack equal to {@code s}.
-   *
-   * @param s a stack
-   * @return the shared instance
-   */
-  public Stack stack(Stack s) {
-    if (s.isEmpty() && !s.elided()) {
-      return Stack.empty();
-    }
-    Stack found = findStack(s.hashCode(), s.frames(), s.elisionIndex().orElse(-1),
-        s.elidedFrames().orElse(-1));
-    return found != null ? found : addStack(s);
   }
 
   /**
