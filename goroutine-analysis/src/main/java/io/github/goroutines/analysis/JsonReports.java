@@ -13,6 +13,7 @@ import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileMetadata;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
+import io.github.goroutines.model.Traceback;
 import io.github.goroutines.model.StateClass;
 import io.github.goroutines.model.ValueType;
 import java.io.IOException;
@@ -286,6 +287,9 @@ public final class JsonReports {
       if (r.durable()) {
         g.writeBooleanField("durable", true);
       }
+      if (r.scanning()) {
+        g.writeBooleanField("scanning", true);
+      }
       optional(g, "synctestBubble", r.synctestBubble());
       optional(g, "synctestGroup", r.synctestGroup());
       if (r.stackUnavailable()) {
@@ -298,6 +302,14 @@ public final class JsonReports {
     labels(g, s.labels());
     frames(g, "frames", s.stack());
     elided(g, s.stack());
+    long[] addresses = s.addresses().toArray();
+    if (addresses.length > 0) {
+      g.writeArrayFieldStart("addresses");
+      for (long a : addresses) {
+        g.writeString("0x" + Long.toHexString(a));
+      }
+      g.writeEndArray();
+    }
     if (s.goroutine().isPresent()) {
       Goroutine r = s.goroutine().get();
       if (r.createdBy().isPresent()) {
@@ -319,15 +331,41 @@ public final class JsonReports {
         }
         g.writeEndArray();
       }
-      if (!r.traceback().headerFields().isEmpty()) {
-        g.writeObjectFieldStart("headerFields");
-        for (Map.Entry<String, String> e : r.traceback().headerFields().entrySet()) {
-          g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-      }
+      traceback(g, r.traceback());
     }
     g.writeEndObject();
+  }
+
+  private static void traceback(JsonGenerator g, Traceback t) throws IOException {
+    if (!t.headerFields().isEmpty()) {
+      g.writeObjectFieldStart("headerFields");
+      for (Map.Entry<String, String> e : t.headerFields().entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+    }
+    strings(g, "otherStateItems", t.otherStateItems());
+    if (t.arguments().stream().anyMatch(a -> !a.isEmpty())) {
+      strings(g, "arguments", t.arguments());
+    }
+    if (t.frameExtras().stream().anyMatch(a -> !a.isEmpty())) {
+      strings(g, "frameExtras", t.frameExtras());
+    }
+    if (t.headerLine() > 0) {
+      g.writeNumberField("headerLine", t.headerLine());
+    }
+  }
+
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
+    if (values.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 
   private static void labels(JsonGenerator g, Labels labels) throws IOException {
@@ -383,6 +421,12 @@ public final class JsonReports {
     g.writeNumberField("line", f.line());
     if (f.inlined()) {
       g.writeBooleanField("inlined", true);
+    }
+    if (f.pc().isPresent()) {
+      g.writeStringField("pc", "0x" + Long.toHexString(f.pc().getAsLong()));
+    }
+    if (f.entryOffset().isPresent()) {
+      g.writeStringField("entryOffset", "0x" + Long.toHexString(f.entryOffset().getAsLong()));
     }
     if (goroutineId.isPresent()) {
       g.writeFieldName("goroutineId");

@@ -39,7 +39,9 @@ class SpawnTreeTest {
     assertThat(tree.creators()).extracting(SpawnTree.Creator::creatorId).containsExactly(5L, 6L, 7L);
     assertThat(tree.descendants(5)).isEqualTo(1);
     assertThat(tree.children(7)).extracting(Goroutine::id).containsExactly(7L);
-    assertThat(List.of(tree.creators().get(2).descendants())).containsExactly(0L);
-    assertThat(tree.creators()).allSatisfy(c -> assertThat(c.descendants()).isBetween(0L, 2L));
+    // as SpawnTree documents, on a cycle the one-pass count may include the goroutine itself:
+    // 5 counts 6 and, through 6, itself; 6 counts 5; 7, which names itself, counts nothing
+    assertThat(tree.creators()).extracting(SpawnTree.Creator::descendants)
+        .containsExactly(2L, 1L, 0L);
   }
 }

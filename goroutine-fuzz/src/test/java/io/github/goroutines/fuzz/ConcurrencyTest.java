@@ -42,16 +42,19 @@ class ConcurrencyTest {
     inputs.forEach((k, v) -> expected.put(k, render(GoroutineProfiles.parse(v))));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<Boolean>> results = new ArrayList<>();
+      List<Future<?>> results = new ArrayList<>();
       for (int round = 0; round < 8; round++) {
         for (Map.Entry<String, byte[]> e : inputs.entrySet()) {
-          Callable<Boolean> task =
-              () -> render(GoroutineProfiles.parse(e.getValue())).equals(expected.get(e.getKey()));
+          Callable<Void> task = () -> {
+            assertThat(render(GoroutineProfiles.parse(e.getValue()))).as(e.getKey())
+                .isEqualTo(expected.get(e.getKey()));
+            return null;
+          };
           results.add(pool.submit(task));
         }
       }
-      for (Future<Boolean> f : results) {
-        assertThat(f.get()).isTrue();
+      for (Future<?> f : results) {
+        f.get(); // an AssertionError of a task fails here, naming its input
       }
       Profile shared = GoroutineProfiles.parse(Fixtures.read("1.27", "later.debug2.txt"));
       Profile first = GoroutineProfiles.parse(Fixtures.read("1.27", "first.debug0.pb.gz"));
