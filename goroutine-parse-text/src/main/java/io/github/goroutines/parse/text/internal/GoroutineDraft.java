@@ -48,7 +48,7 @@ final class GoroutineDraft {
   }
 
   long id() {
-    return header.id();
+    return header.id;
   }
 
   int headerLine() {
@@ -113,23 +113,23 @@ final class GoroutineDraft {
     endAncestor();
     Header h = header;
     Goroutine.Builder g =
-        Goroutine.builder(h.id(), h.state())
-            .lockedToThread(h.lockedToThread())
-            .labels(h.labels())
+        Goroutine.builder(h.id, h.state)
+            .lockedToThread(h.lockedToThread)
+            .labels(h.labels)
             .stack(own.stack(interner))
-            .traceback(new Traceback(own.args(), own.extras(), h.fields(), h.otherItems(),
+            .traceback(new Traceback(own.args(), own.extras(), h.fields, h.otherItems,
                 headerLine))
             .ancestors(ancestors)
             .stackUnavailable(stackUnavailable)
             .incomplete(incomplete);
-    if (h.waitMinutes() >= 0) {
-      g.waitMinutes(h.waitMinutes());
+    if (h.waitMinutes >= 0) {
+      g.waitMinutes(h.waitMinutes);
     }
-    if (h.synctestGroup() >= 0) {
-      g.synctestGroup(h.synctestGroup());
+    if (h.synctestGroup >= 0) {
+      g.synctestGroup(h.synctestGroup);
     }
-    if (h.synctestBubble() >= 0) {
-      g.synctestBubble(h.synctestBubble());
+    if (h.synctestBubble >= 0) {
+      g.synctestBubble(h.synctestBubble);
     }
     if (createdBy != null) {
       g.createdBy(createdBy, creatorId);

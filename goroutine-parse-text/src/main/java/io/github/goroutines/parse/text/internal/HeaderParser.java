@@ -34,6 +34,8 @@ final class HeaderParser {
 
   private final Interner interner;
   private final LabelSets labelSets;
+  /** The one header this parser fills. */
+  private final Header header = new Header();
   /** Why the last line that looked like a header was not one, when that is worth reporting. */
   private String problem;
 
@@ -45,7 +47,7 @@ final class HeaderParser {
   /**
    * Parses the header that starts at {@code at} (at "goroutine ") and ends the line.
    *
-   * @return the header, or null when the line is not one
+   * @return the header (the same instance each time), or null when the line is not one
    */
   Header parse(TextLine line, int at) {
     byte[] b = line.b;
@@ -180,6 +182,16 @@ final class HeaderParser {
       }
       other.add(interner.string(b, start, end)); // an item of a newer Go or of a forked runtime
     }
-    return new Header(id, state, minutes, locked, group, bubble, labels, fields, other);
+    Header h = header;
+    h.id = id;
+    h.state = state;
+    h.waitMinutes = minutes;
+    h.lockedToThread = locked;
+    h.synctestGroup = group;
+    h.synctestBubble = bubble;
+    h.labels = labels;
+    h.fields = fields;
+    h.otherItems = other;
+    return h;
   }
 }

@@ -234,13 +234,13 @@ public final class TextParser {
   // ------------------------------------------------------------------ debug=2
 
   private void startGoroutine(Header h, int headerStart) {
-    boolean repeated = open == ProfileFormat.DEBUG2 && h.id() != 0 && !boundaries.addId(h.id());
+    boolean repeated = open == ProfileFormat.DEBUG2 && h.id != 0 && !boundaries.addId(h.id);
     if (open != ProfileFormat.DEBUG2 || (repeated && !boundaries.afterSeparator())) {
       begin(ProfileFormat.DEBUG2, "goroutine", -1);
-      boundaries.addId(h.id());
+      boundaries.addId(h.id);
       repeated = false;
     }
-    boundaries.goroutineStarts(repeated, h.state());
+    boundaries.goroutineStarts(repeated, h.state);
     if (headerStart == line.rawStart) {
       prefix = NONE;
     }
@@ -249,24 +249,17 @@ public final class TextParser {
   }
 
   private void inBlock() {
-    switch (blocks.line()) {
-      case CONTINUES -> { }
-      case ENDED -> {
-        finishGoroutine();
-        state = State.OUTSIDE;
-      }
-      case ENDED_BEFORE -> {
-        finishGoroutine();
-        state = State.OUTSIDE;
-        outside();
-      }
-      case BROKEN -> {
-        finishGoroutine();
-        state = State.OUTSIDE;
-        boundaries.brokenBlock();
-        outside();
-      }
-      default -> throw new IllegalStateException();
+    Debug2Blocks.Outcome outcome = blocks.line();
+    if (outcome == Debug2Blocks.Outcome.CONTINUES) {
+      return; // the usual case: a frame line
+    }
+    finishGoroutine();
+    state = State.OUTSIDE;
+    if (outcome == Debug2Blocks.Outcome.BROKEN) {
+      boundaries.brokenBlock();
+      outside();
+    } else if (outcome == Debug2Blocks.Outcome.ENDED_BEFORE) {
+      outside();
     }
   }
 
