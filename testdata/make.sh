@@ -56,13 +56,22 @@ gen_one() {
   rm -rf "$work"
   gen_logs "$v"
 }
+# dumps as they arrive (logs, consoles, JSON envelopes), made from the newest Go's output
+wrap() {
+  if [ -d "$here/go1.27" ] && [ -x /usr/lib/go-1.27/bin/go ]; then
+    mkdir -p "$here/real-world"
+    (cd "$here/wrap" && /usr/lib/go-1.27/bin/go run . -in "$here/go1.27" -out "$here/real-world")
+  fi
+}
 if [ $logs_only = 1 ]; then
   for v in "${versions[@]}"; do gen_logs "$v" & done
   wait
+  wrap
   exit 0
 fi
 for v in "${versions[@]}"; do gen_one "$v" & done
 wait
+wrap
 # the README's examples come from the newest Go
 if [ -d "$here/go1.27" ]; then
   cp "$here/go1.27/first.debug0.pb.gz" "$here/../examples/leaky-first.pb.gz"
