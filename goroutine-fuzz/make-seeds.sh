@@ -16,6 +16,12 @@ for v in 1.19 1.27; do
   head -c 2000 "$td/go$v/crash.panic.txt" > "$P/detection/go$v.panic.txt"
 done
 gzip -dc "$td/go1.27/leak.debug0.pb.gz" > "$P/proto/go1.27.leak.raw.pb"
+# dumps as they arrive: prefixes, lost tabs, wrapped lines, headerless frames, JSON envelopes
+for f in cri.log journald.txt windows-console.txt windows-exception.txt; do
+  head -c 3000 "$td/real-world/$f" > "$P/debug2/real-world.$f"
+done
+head -c 3000 "$td/real-world/docker-json.log" > "$P/detection/real-world.docker-json.log"
+head -c 3000 "$td/go1.27/later.pprof-traces.txt" > "$P/detection/go1.27.pprof-traces.txt"
 grep -m1 '# labels: {"bell"' "$td/go1.27/later.debug1.txt" | sed 's/^# labels: {//' > "$res/GoStringsFuzzTestInputs/unquote/debug1-labels"
 grep -m1 '{bell:' "$td/go1.27/later.debug2.txt" | sed 's/.*\] {//' > "$res/GoStringsFuzzTestInputs/unquote/go127-labels"
 du -sh "$res"

@@ -88,7 +88,7 @@ final class Invariants {
         .mapToLong(g -> g.count()).sum()).isEqualTo(sum);
     assertThat(TextReports.top(p, Top.of(p, true))).contains("Showing nodes accounting for");
     assertThat(TextReports.summary(Summary.of(List.of(p)), 5))
-        .startsWith(p.type() + " profile (" + p.format().queryParameter() + "): " + sum + " goroutines");
+        .startsWith(p.type() + " profile (" + p.format().displayName() + "): " + sum + " goroutines");
     assertThat(JsonReports.profile(p)).contains("\"totalCount\" : " + sum + ",");
   }
 }
