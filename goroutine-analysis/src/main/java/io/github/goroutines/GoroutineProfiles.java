@@ -1,5 +1,6 @@
 package io.github.goroutines;
 
+import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileFormat;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,8 +66,29 @@ public final class GoroutineProfiles {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return ProtoProfileParser.recognizes(input) ? ProtoProfileParser.parse(input, options)
-        : TextProfileParser.parse(input, options);
+    if (ProtoProfileParser.recognizes(input)) {
+      return ProtoProfileParser.parse(input, options);
+    }
+    JsonEnvelopes.Unwrapped json = JsonEnvelopes.unwrap(input);
+    return json == null ? TextProfileParser.parse(input, options)
+        : readFrom(TextProfileParser.parse(json.text(), options), json.source());
+  }
+
+  /** A profile read out of JSON log lines says so in its diagnostics. */
+  private static Profile readFrom(Profile p, String source) {
+    Diagnostics d = p.diagnostics();
+    List<String> problems = new ArrayList<>(d.problems());
+    problems.add("read from " + source);
+    Profile.Builder b = Profile.builder(p.format()).type(p.type()).metadata(p.metadata())
+        .addAll(p.samples())
+        .diagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(), d.incompleteBlocks(),
+            problems));
+    p.declaredTotal().ifPresent(b::declaredTotal);
+    return b.build();
+  }
+
+  private static List<Profile> readFrom(List<Profile> profiles, String source) {
+    return profiles.stream().map(p -> readFrom(p, source)).toList();
   }
 
   /**
@@ -82,8 +105,9 @@ public final class GoroutineProfiles {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
     InputStream buffered = new BufferedInputStream(in);
-    return isProto(buffered)
-        ? ProtoProfileParser.parse(BoundedInput.readAll(buffered, options.maxInputBytes()), options)
+    byte[] head = head(buffered);
+    return ProtoProfileParser.recognizes(head) || JsonEnvelopes.looksLikeJson(head)
+        ? parse(BoundedInput.readAll(buffered, options.maxInputBytes()), options)
         : TextProfileParser.parse(buffered, options);
   }
 
@@ -139,8 +163,12 @@ public final class GoroutineProfiles {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return ProtoProfileParser.recognizes(input) ? List.of(ProtoProfileParser.parse(input, options))
-        : TextProfileParser.parseAll(input, options);
+    if (ProtoProfileParser.recognizes(input)) {
+      return List.of(ProtoProfileParser.parse(input, options));
+    }
+    JsonEnvelopes.Unwrapped json = JsonEnvelopes.unwrap(input);
+    return json == null ? TextProfileParser.parseAll(input, options)
+        : readFrom(TextProfileParser.parseAll(json.text(), options), json.source());
   }
 
   /**
@@ -157,9 +185,9 @@ public final class GoroutineProfiles {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
     InputStream buffered = new BufferedInputStream(in);
-    return isProto(buffered)
-        ? List.of(ProtoProfileParser.parse(BoundedInput.readAll(buffered, options.maxInputBytes()),
-            options))
+    byte[] head = head(buffered);
+    return ProtoProfileParser.recognizes(head) || JsonEnvelopes.looksLikeJson(head)
+        ? parseAll(BoundedInput.readAll(buffered, options.maxInputBytes()), options)
         : TextProfileParser.parseAll(buffered, options);
   }
 
@@ -191,16 +219,17 @@ public final class GoroutineProfiles {
     if (ProtoProfileParser.recognizes(input)) {
       return Optional.of(ProfileFormat.PROTO);
     }
-    return TextProfileParser.recognize(input);
+    JsonEnvelopes.Unwrapped json = JsonEnvelopes.unwrap(input);
+    return TextProfileParser.recognize(json == null ? input : json.text());
   }
 
-  /** Whether the first bytes of a stream are protobuf's; they are left unread. */
-  private static boolean isProto(InputStream buffered) {
+  /** The first bytes of a stream, which tell its format; they are left unread. */
+  private static byte[] head(InputStream buffered) {
     try {
       buffered.mark(ProtoProfileParser.RECOGNIZED_PREFIX);
       byte[] head = buffered.readNBytes(ProtoProfileParser.RECOGNIZED_PREFIX);
       buffered.reset();
-      return ProtoProfileParser.recognizes(head);
+      return head;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,11 +29,13 @@ class GoroutineProfilesTest {
   }
 
   @Test
-  void anIndentedDebug1HeaderIsRefusedByBoth() {
-    byte[] input = bytes("  goroutine profile: total 1\n1 @ 0x1\n#\t0x1\tmain.f+0x1\tm.go:1\n\n");
-    assertThat(GoroutineProfiles.detect(input)).isEmpty();
-    assertThatThrownBy(() -> GoroutineProfiles.parse(input))
-        .hasMessageStartingWith("not a goroutine profile");
+  void anIndentedDebug1HeaderIsReadByBoth() {
+    // a code fence in a Markdown list: every line indented alike
+    byte[] input = bytes("  goroutine profile: total 1\n  1 @ 0x1\n  #\t0x1\tmain.f+0x1\tm.go:1\n\n");
+    assertThat(GoroutineProfiles.detect(input)).contains(ProfileFormat.DEBUG1);
+    Profile p = GoroutineProfiles.parse(input);
+    assertThat(p.totalCount()).isEqualTo(1);
+    assertThat(p.samples().get(0).stack().innermost().orElseThrow().function()).isEqualTo("main.f");
   }
 
   @Test
@@ -45,6 +47,12 @@ class GoroutineProfilesTest {
     assertThat(p.diagnostics().firstSkippedLines()).containsExactly(1L);
     assertThatThrownBy(() -> GoroutineProfiles.parse(input, ParseOptions.defaults().withStrict(true)))
         .hasMessageStartingWith("unexpected text outside a goroutine block");
+  }
+
+  @Test
+  void excerptsShowUtf8AsItIs() {
+    assertThatThrownBy(() -> GoroutineProfiles.parse(bytes("problem。 über\n")))
+        .hasMessageEndingWith("input starts with: \"problem。 über\" (line 1)");
   }
 
   @Test

@@ -81,7 +81,7 @@ public final class JsonReports {
    */
   public static void profile(Profile profile, Writer out) {
     document(out, "profile", g -> {
-      g.writeStringField("format", profile.format().queryParameter());
+      g.writeStringField("format", profile.format().displayName());
       g.writeStringField("type", profile.type());
       g.writeNumberField("totalCount", profile.totalCount());
       optional(g, "declaredTotal", profile.declaredTotal());
@@ -192,7 +192,7 @@ public final class JsonReports {
   public static void summary(Summary summary, int limit, Writer out) {
     Profile p = summary.latest();
     document(out, "summary", g -> {
-      g.writeStringField("format", p.format().queryParameter());
+      g.writeStringField("format", p.format().displayName());
       g.writeStringField("type", p.type());
       g.writeArrayFieldStart("totals");
       for (long total : summary.totals()) {
@@ -275,8 +275,10 @@ public final class JsonReports {
     g.writeNumberField("count", s.count());
     if (s.goroutine().isPresent()) {
       Goroutine r = s.goroutine().get();
-      g.writeFieldName("id");
-      unsigned(g, r.id());
+      if (r.idKnown()) {
+        g.writeFieldName("id");
+        unsigned(g, r.id());
+      }
       g.writeStringField("state", r.state());
       g.writeStringField("stateClass", r.stateClass().name());
       optional(g, "waitMinutes", r.waitMinutes());

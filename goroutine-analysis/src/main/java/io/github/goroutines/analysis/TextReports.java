@@ -261,7 +261,7 @@ public final class TextReports {
     Profile p = summary.latest();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", p.type(),
-        p.format().queryParameter(), p.totalCount()));
+        p.format().displayName(), p.totalCount()));
     if (summary.snapshots().size() > 1) {
       sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
           .append(series(summary.totals()));

@@ -45,6 +45,7 @@ public final class Goroutine {
   private static final byte SCAN = 8;
   private static final byte UNAVAILABLE = 16;
   private static final byte INCOMPLETE = 32;
+  private static final byte ID_UNKNOWN = 64;
 
   private Goroutine(Builder b) {
     this.id = b.id;
@@ -58,6 +59,7 @@ public final class Goroutine {
     f |= StateMarkers.scan(b.state) ? SCAN : 0;
     f |= b.stackUnavailable ? UNAVAILABLE : 0;
     f |= b.incomplete ? INCOMPLETE : 0;
+    f |= b.idUnknown ? ID_UNKNOWN : 0;
     this.flags = f;
     this.synctestGroup = b.synctestGroup;
     this.synctestBubble = b.synctestBubble;
@@ -100,12 +102,23 @@ public final class Goroutine {
 
   /**
    * Returns the goroutine id. Ids are unsigned 64-bit numbers: print them with
-   * {@link Long#toUnsignedString(long)}. Id 0 is a thread's system goroutine in crash dumps.
+   * {@link Long#toUnsignedString(long)}. Id 0 is a thread's system goroutine in crash dumps, or
+   * an unknown id ({@link #idKnown()}).
    *
    * @return the id
    */
   public long id() {
     return id;
+  }
+
+  /**
+   * Tells whether Go printed this goroutine's id: false for the frames a Windows exception prints
+   * without a {@code goroutine N [state]:} header.
+   *
+   * @return false when {@link #id()} is not a real id
+   */
+  public boolean idKnown() {
+    return (flags & ID_UNKNOWN) == 0;
   }
 
   /**
@@ -363,6 +376,7 @@ public final class Goroutine {
     private boolean locked;
     private boolean stackUnavailable;
     private boolean incomplete;
+    private boolean idUnknown;
     private long synctestGroup = -1;
     private long synctestBubble = -1;
     private Labels labels = Labels.empty();
@@ -502,6 +516,17 @@ public final class Goroutine {
      */
     public Builder incomplete(boolean incomplete) {
       this.incomplete = incomplete;
+      return this;
+    }
+
+    /**
+     * The id is not known (Go printed the frames without a header); {@link Goroutine#id()} then
+     * returns the id given to {@link Goroutine#builder}, normally 0.
+     *
+     * @return this builder
+     */
+    public Builder idUnknown() {
+      this.idUnknown = true;
       return this;
     }
 

@@ -158,7 +158,7 @@ public final class Profile {
   @Override
   public String toString() {
     return "Profile["
-        + format.queryParameter()
+        + format.displayName()
         + ", "
         + type
         + ", "

@@ -1,7 +1,8 @@
 package io.github.goroutines.model;
 
 /**
- * The three encodings that {@code /debug/pprof/goroutine} serves.
+ * The three encodings that {@code /debug/pprof/goroutine} serves, and the text of
+ * {@code go tool pprof -traces}, which people paste instead of a profile.
  *
  * <p>Crash output ({@code panic:}, {@code fatal error:}, {@code SIGQUIT}) uses the {@link #DEBUG2}
  * grammar and is reported as {@code DEBUG2}.
@@ -12,20 +13,26 @@ public enum ProfileFormat {
   /** {@code debug=1}: {@code goroutine profile: total N} and {@code N @ 0x…} records. */
   DEBUG1("debug=1"),
   /** {@code debug=2}: full tracebacks, {@code goroutine N [state]:}; also crash output. */
-  DEBUG2("debug=2");
+  DEBUG2("debug=2"),
+  /**
+   * What {@code go tool pprof -traces} prints of a goroutine profile: each stack with its count
+   * and labels, function names only (no files, lines or program counters).
+   */
+  PPROF_TRACES("pprof -traces");
 
-  private final String queryParameter;
+  private final String displayName;
 
-  ProfileFormat(String queryParameter) {
-    this.queryParameter = queryParameter;
+  ProfileFormat(String displayName) {
+    this.displayName = displayName;
   }
 
   /**
-   * Returns the query parameter that selects this format.
+   * Returns how people name this format: the query parameter that selects it, or the command that
+   * prints it.
    *
-   * @return {@code "debug=0"}, {@code "debug=1"} or {@code "debug=2"}
+   * @return {@code "debug=0"}, {@code "debug=1"}, {@code "debug=2"} or {@code "pprof -traces"}
    */
-  public String queryParameter() {
-    return queryParameter;
+  public String displayName() {
+    return displayName;
   }
 }

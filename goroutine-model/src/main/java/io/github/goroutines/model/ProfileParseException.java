@@ -177,7 +177,7 @@ public final class ProfileParseException extends RuntimeException {
     }
     sb.append(" (");
     if (format != null) {
-      sb.append(format.queryParameter()).append(", ");
+      sb.append(format.displayName()).append(", ");
     }
     sb.append(line >= 0 ? "line " + line : "byte offset " + offset).append(')');
     return sb.toString();

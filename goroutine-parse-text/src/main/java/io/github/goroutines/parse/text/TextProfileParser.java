@@ -11,11 +11,13 @@ import io.github.goroutines.model.internal.Interner;
 import io.github.goroutines.parse.text.internal.LineReader;
 import io.github.goroutines.parse.text.internal.NotAProfile;
 import io.github.goroutines.parse.text.internal.TextParser;
+import io.github.goroutines.parse.text.internal.TracesParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,12 +50,16 @@ public final class TextProfileParser {
    * goroutine dump.
    *
    * @param input the bytes; not modified
-   * @return {@link ProfileFormat#DEBUG1} or {@link ProfileFormat#DEBUG2} for the first dump, or empty
+   * @return {@link ProfileFormat#DEBUG1} or {@link ProfileFormat#DEBUG2} for the first dump,
+   *     {@link ProfileFormat#PPROF_TRACES} for pasted {@code go tool pprof -traces} text, or empty
    * @throws ProfileParseException when a line before the first dump exceeds
    *     {@link ParseOptions#maxLineBytes()}
    */
   public static Optional<ProfileFormat> recognize(byte[] input) {
     Objects.requireNonNull(input, "input");
+    if (TracesParser.recognizes(Arrays.copyOf(input, Math.min(input.length, NotAProfile.HEAD)))) {
+      return Optional.of(ProfileFormat.PPROF_TRACES);
+    }
     ParseOptions options = ParseOptions.defaults();
     TextParser parser = new TextParser(LineReader.of(input, options.maxLineBytes()), options,
         new Interner(STREAM_TABLE_BOUND), IGNORE);
@@ -78,6 +84,15 @@ public final class TextProfileParser {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
     return single(collect(LineReader.of(input, options.maxLineBytes()), options, input), options);
+  }
+
+  /** pprof's traces of a profile, one dump; null when the head says the input is not that. */
+  private static Dumps traces(LineReader lines, ParseOptions options, byte[] head) {
+    if (!TracesParser.recognizes(head)) {
+      return null;
+    }
+    Profile p = new TracesParser(lines, options, new Interner(Integer.MAX_VALUE)).parse();
+    return new Dumps(List.of(p), List.of(1L), false);
   }
 
   /**
@@ -173,6 +188,10 @@ public final class TextProfileParser {
 
   /** Every dump of the input, at least one. */
   private static Dumps collect(LineReader lines, ParseOptions options, byte[] head) {
+    Dumps pasted = traces(lines, options, head);
+    if (pasted != null) {
+      return pasted;
+    }
     List<Profile> profiles = new ArrayList<>(1);
     List<Long> beginLines = new ArrayList<>(1);
     DumpListener sink =

@@ -35,7 +35,11 @@ final class Debug2Blocks {
     /** The block ended before this line, which is to be read again outside it. */
     ENDED_BEFORE,
     /** A malformed line ended the block; it and the lines up to a blank one are its remains. */
-    BROKEN
+    BROKEN,
+    /** A call line without its ')': a console may have wrapped it; hold it for the next line. */
+    WRAPPED_CALL,
+    /** A file line without its position: a console may have wrapped it. */
+    WRAPPED_FILE
   }
 
   private enum Expect {
@@ -91,16 +95,23 @@ final class Debug2Blocks {
     expect = Expect.CALL;
   }
 
-  Outcome line() {
+  /**
+   * Reads the current line of the block.
+   *
+   * @param mayHold whether a line that a console may have wrapped is to be held (else it is read
+   *     as it is)
+   * @return what the line did to the block
+   */
+  Outcome line(boolean mayHold) {
     return switch (expect) {
-      case CALL -> call();
-      case FILE -> file();
+      case CALL -> call(mayHold);
+      case FILE -> file(mayHold);
       case CREATOR_FILE -> creatorFile();
       case AFTER_CREATOR -> afterCreator();
     };
   }
 
-  private Outcome call() {
+  private Outcome call(boolean mayHold) {
     byte[] b = line.b;
     int s = line.s;
     int e = line.e;
@@ -147,6 +158,13 @@ final class Debug2Blocks {
       // a C frame named by a cgo symbolizer, without parentheses ("C.foo"), if a file line follows
       pendingCall(s, e, "", true);
       return Outcome.CONTINUES;
+    }
+    if (mayHold) {
+      // "main.(*T).Method(0xc000010000, {0x5323" whose ")" a narrow console put on the next line
+      int paren = Bytes.lastIndexOf(b, (byte) '(', s, e);
+      if (paren > s && Bytes.indexOf(b, (byte) ' ', s, paren) < 0) {
+        return Outcome.WRAPPED_CALL;
+      }
     }
     // text after the last frame without a blank line ("exit status 2" of go run, a log line);
     // before any frame it is what is left of a broken block
@@ -232,8 +250,12 @@ final class Debug2Blocks {
     return callFunction;
   }
 
-  private Outcome file() {
+  private Outcome file(boolean mayHold) {
     Frame f = cachedFrame(callArgs.equals("..."));
+    if (f == null && mayHold && !bareCall && line.s < line.e
+        && (line.b[line.s] == '\t' || line.b[line.s] == ' ')) {
+      return Outcome.WRAPPED_FILE; // "\texample.com/a/very/long/pa" + "th/main.go:36 +0x2f"
+    }
     if (f == null && bareCall) {
       // the word was not a C frame but text after the block: the block ended before it
       expect = Expect.CALL;
@@ -283,18 +305,26 @@ final class Debug2Blocks {
     byte[] b = line.b;
     int s = line.s;
     int e = line.e;
-    int t = s < e && (b[s] == '\t' || b[s] == ' ') ? line.skipSpace(s) : -1;
-    int keyEnd = t < 0 ? -1 : extrasStart(t);
+    boolean indented = s < e && (b[s] == '\t' || b[s] == ' ');
+    int t = indented ? line.skipSpace(s) : s;
+    int keyEnd = extrasStart(t);
+    if (!indented && (keyEnd < 0 || bareCall)) {
+      return null; // a line without its tab must look like a position to be read as one
+    }
     int h = 0;
     if (keyEnd > t) {
       h = FrameCache.hash(callName, callNameLength, b, t, keyEnd, inlined);
       Frame f = frameCache.get(h, callName, callNameLength, b, t, keyEnd, inlined);
       if (f != null) {
         fileExtras = keyEnd < e ? interner.string(b, keyEnd + 1, e) : "";
+        noteTabless(indented);
         return f;
       }
     }
-    Frame f = fileFrame(callFunction(), inlined);
+    Frame f = fileFrame(callFunction(), inlined, t);
+    if (f != null) {
+      noteTabless(indented);
+    }
     if (f != null && keyEnd > t) {
       frameCache.put(h, callName, callNameLength, b, t, keyEnd, inlined, f);
     }
@@ -319,15 +349,22 @@ final class Debug2Blocks {
     return i;
   }
 
-  /** Parses "\tfile:line[ +0xoff][ extras]"; null when the line is not a file line. */
-  private Frame fileFrame(String function, boolean inlined) {
+  private void noteTabless(boolean indented) {
+    if (!indented) {
+      problems.repaired("file lines without their leading tab, read as positions");
+    }
+  }
+
+  /**
+   * Parses "file:line[ +0xoff][ extras]" starting at {@code t} (after the tab); null when the line
+   * is not a file line.
+   */
+  private Frame fileFrame(String function, boolean inlined, int t) {
     byte[] b = line.b;
-    int s = line.s;
     int e = line.e;
-    if (s == e || (b[s] != '\t' && b[s] != ' ')) {
+    if (t >= e) {
       return null;
     }
-    int t = line.skipSpace(s);
     fileExtras = "";
     if (line.at(t, PC_EQ)) {
       // cgo frame with a symbolizer but no file: "\tpc=0x45a1b0"
@@ -397,14 +434,14 @@ final class Debug2Blocks {
   }
 
   /**
-   * The input ended inside the block ({@code cut}: inside its last line); says whether the block
-   * was cut short, which is then reported.
+   * The input ended inside the block; says whether the block was cut short, which is then
+   * reported. A block whose last line was read whole is complete, final newline or not.
    */
-  boolean inputEnds(boolean cut) {
+  boolean inputEnds() {
     boolean complete = expect == Expect.AFTER_CREATOR
         || (expect == Expect.CALL && (!draft.frames().isEmpty() || draft.isStackUnavailable()));
-    if (complete && !cut) {
-      return false;
+    if (complete) {
+      return false; // also without a final newline: the last line was read whole
     }
     problems.problem("input ends inside the block of goroutine " + Long.toUnsignedString(draft.id()));
     draft.incomplete();

@@ -122,6 +122,9 @@ final class GoroutineDraft {
             .ancestors(ancestors)
             .stackUnavailable(stackUnavailable)
             .incomplete(incomplete);
+    if (!h.idKnown) {
+      g.idUnknown();
+    }
     if (h.waitMinutes >= 0) {
       g.waitMinutes(h.waitMinutes);
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 final class Header {
   /** The goroutine id (unsigned). */
   long id;
+  /** False for frames printed without a header (a Windows exception): the id is not known. */
+  boolean idKnown;
   /** The state, markers such as {@code (leaked)} included. */
   String state;
   /** The {@code N minutes} item, or -1. */

@@ -124,6 +124,25 @@ final class HeaderParser {
         fields);
   }
 
+  /**
+   * The header of frames that Go printed without one (a Windows exception in external code): an
+   * unknown id, the given state, nothing else.
+   */
+  Header unknown(String state) {
+    Header h = header;
+    h.id = 0;
+    h.idKnown = false;
+    h.state = state;
+    h.waitMinutes = -1;
+    h.lockedToThread = false;
+    h.synctestGroup = -1;
+    h.synctestBubble = -1;
+    h.labels = Labels.empty();
+    h.fields = Map.of();
+    h.otherItems = List.of();
+    return h;
+  }
+
   /** Takes (and forgets) why the last header-like line was refused, or null. */
   String takeProblem() {
     String p = problem;
@@ -184,6 +203,7 @@ final class HeaderParser {
     }
     Header h = header;
     h.id = id;
+    h.idKnown = true;
     h.state = state;
     h.waitMinutes = minutes;
     h.lockedToThread = locked;

@@ -26,7 +26,7 @@ public final class NotAProfile {
    * @return the exception
    */
   public static ProfileParseException error(byte[] input) {
-    String head = new String(input, 0, Math.min(input.length, HEAD), StandardCharsets.ISO_8859_1);
+    String head = new String(input, 0, Math.min(input.length, HEAD), StandardCharsets.UTF_8);
     String first = firstLine(head);
     return ProfileParseException.atLine(null, describe(head, first), 1, first);
   }
@@ -54,8 +54,8 @@ public final class NotAProfile {
     }
     if ((first.startsWith("File: ") || first.startsWith("Type: "))
         && (head.contains("\nShowing nodes accounting for ") || head.contains("flat%"))) {
-      return "not a goroutine profile: the text report of go tool pprof (-top), not a profile; give "
-          + "the file pprof read, or " + FETCH;
+      return "not a goroutine profile: the text report of go tool pprof (-top), which has no "
+          + "stacks; give the file pprof read (or its -traces output), or " + FETCH;
     }
     String lower = first.toLowerCase(Locale.ROOT);
     if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {

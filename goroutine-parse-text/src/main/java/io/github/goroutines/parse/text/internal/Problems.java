@@ -54,6 +54,11 @@ final class Problems {
     diagnostics.problem(message);
   }
 
+  /** Damage done by a log collector or console, repaired on the current line (counted by kind). */
+  void repaired(String what) {
+    diagnostics.repaired(what, line.number);
+  }
+
   /** A problem of the whole dump, kept however many line problems came before. */
   void dumpProblem(String message) {
     diagnostics.dumpProblem(message);

@@ -6,7 +6,6 @@ import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.internal.Interner;
 import io.github.goroutines.parse.text.DumpListener;
-import java.util.Arrays;
 
 /**
  * The state machine that reads {@code debug=1} and {@code debug=2} text one line at a time, with
@@ -69,7 +68,10 @@ public final class TextParser {
   private static final byte[] CTRL_BACKSLASH = Bytes.ascii("^\\");
   private static final byte[] PANIC = Bytes.ascii("panic: ");
   private static final byte[] FATAL_ERROR = Bytes.ascii("fatal error: ");
-  private static final byte[] NONE = new byte[0];
+  private static final byte[] EXCEPTION = Bytes.ascii("Exception 0x");
+  private static final byte[] EXTERNAL_CODE =
+      Bytes.ascii("signal arrived during external code execution");
+  private static final byte[] CREATED_BY = Bytes.ascii("created by ");
 
   private final LineReader in;
   private final ParseOptions options;
@@ -81,12 +83,15 @@ public final class TextParser {
   private final Debug2Blocks blocks;
   private final Debug1Records records;
   private final DumpBoundaries boundaries = new DumpBoundaries();
+  /** A log prefix (or indentation) that the lines of the current dump carry. */
+  private final LinePrefix prefix = new LinePrefix();
+  private final WrappedLine wrapped = new WrappedLine();
 
   private State state = State.OUTSIDE;
   /** The format of the dump being reported, or null between dumps. */
   private ProfileFormat open;
-  /** A log prefix (or indentation) that the lines of the current dump repeat. */
-  private byte[] prefix = NONE;
+  /** A Windows exception was printed: the frames that follow have no header. */
+  private boolean headerless;
   private long samples;
   private int dumps;
   private long declaredTotal;
@@ -151,22 +156,127 @@ public final class TextParser {
   private void readLines() {
     while (!(stopAtFirstDump && open != null) && in.next()) {
       line.set(in.buf(), in.start(), in.end(), in.lineNumber());
-      if (prefix.length > 0 && line.startsWith(prefix)) {
-        line.s += prefix.length;
+      if (prefix.active()) {
+        int s = prefix.strip(line.b, line.s, line.e);
+        if (s != line.s) {
+          line.s = s;
+          problems.repaired("lines with a log prefix, removed");
+        }
+        if (prefix.partial()) {
+          partialLine();
+          continue;
+        }
       }
-      switch (state) {
-        case OUTSIDE -> outside();
-        case IN_BLOCK -> inBlock();
-        case BETWEEN_RECORDS -> betweenRecords();
-        case IN_RECORD -> inRecord();
-        default -> throw new IllegalStateException(state.name());
+      if (wrapped.holding()) {
+        afterHeld();
+      } else {
+        dispatch(true);
       }
     }
   }
 
+  /** One line to the parser of the current state; {@code mayHold}: it may be held as wrapped. */
+  private void dispatch(boolean mayHold) {
+    switch (state) {
+      case OUTSIDE -> outside(mayHold);
+      case IN_BLOCK -> inBlock(mayHold);
+      case BETWEEN_RECORDS -> betweenRecords();
+      case IN_RECORD -> inRecord();
+      default -> throw new IllegalStateException(state.name());
+    }
+  }
+
+  /**
+   * The line after a held one: when it continues the held line (a console wrapped it), the two are
+   * read as one; otherwise the held lines are read as they were, then this one.
+   */
+  private void afterHeld() {
+    byte[] b = line.b;
+    int s = line.s;
+    int e = line.e;
+    int raw = line.rawStart;
+    long number = line.number;
+    if (wrapped.kind() == WrappedLine.Kind.PARTIAL) {
+      wrapped.joinInto(line); // the last part of a CRI partial line
+      wrapped.clear();
+      dispatch(true);
+      return;
+    }
+    if (continues()) {
+      WrappedLine.Kind kind = wrapped.kind();
+      wrapped.joinInto(line);
+      if (completes(kind)) {
+        wrapped.clear();
+        problems.repaired("lines that a console wrapped, joined again");
+        dispatch(true);
+        return;
+      }
+      line.set(b, raw, e, number);
+      line.s = s;
+      if (wrapped.parts() < WrappedLine.MAX_PARTS) {
+        wrapped.hold(kind, line);
+        return;
+      }
+    }
+    replayHeld();
+    line.set(b, raw, e, number);
+    line.s = s;
+    dispatch(true);
+  }
+
+  /** A CRI partial line: held, and joined with the lines that carry its rest. */
+  private void partialLine() {
+    if (wrapped.holding() && wrapped.kind() != WrappedLine.Kind.PARTIAL) {
+      // a line held as wrapped is settled first, as it was
+      byte[] b = line.b;
+      int s = line.s;
+      int e = line.e;
+      int raw = line.rawStart;
+      long number = line.number;
+      replayHeld();
+      line.set(b, raw, e, number);
+      line.s = s;
+    }
+    if (wrapped.length() + line.e - line.s > options.maxLineBytes()) {
+      throw problems.limit("line longer than " + options.maxLineBytes() + " bytes (joined from CRI"
+          + " partial lines)", "maxLineBytes");
+    }
+    wrapped.hold(WrappedLine.Kind.PARTIAL, line);
+    problems.repaired("CRI partial lines, joined");
+  }
+
+  /** The held lines were no wrapped line: read each as it was. */
+  private void replayHeld() {
+    int n = wrapped.parts();
+    for (int i = 0; i < n; i++) {
+      wrapped.partInto(i, line);
+      dispatch(false);
+    }
+    wrapped.clear();
+  }
+
+  /** Whether the current line can be the rest of a wrapped one: text that starts nothing new. */
+  private boolean continues() {
+    if (line.blank()) {
+      return false;
+    }
+    byte c = line.b[line.s];
+    return c != '\t' && c != ' ' && !line.startsWith(GOROUTINE) && !line.startsWith(CREATED_BY);
+  }
+
+  /** Whether the joined line is now what the held one lacked the end of. */
+  private boolean completes(WrappedLine.Kind kind) {
+    return switch (kind) {
+      case HEADER -> headers.parse(line, line.s) != null;
+      case CALL -> line.b[line.e - 1] == ')';
+      case FILE -> Bytes.lineColon(line.b, line.s, line.e) >= 0;
+      case PARTIAL -> true;
+    };
+  }
+
   // ------------------------------------------------------------------ outside any block
 
-  private void outside() {
+  private void outside(boolean mayHold) {
     if (line.blank()) {
       boundaries.blankLine();
       return;
@@ -177,23 +287,46 @@ public final class TextParser {
         startGoroutine(h, line.s);
         return;
       }
+      if (mayHold && looksLikeAWrappedHeader()) {
+        wrapped.hold(WrappedLine.Kind.HEADER, line);
+        return;
+      }
     }
     if (debug1Header()) {
       return;
     }
-    // a header after a log prefix or indentation, which the following lines may repeat
+    // a header after a log prefix, a code fence's indentation, a line number: the prefix is
+    // learned, and removed from the following lines
     for (int at = line.indexOf(GOROUTINE, line.s + 1); at >= 0;
         at = line.indexOf(GOROUTINE, at + 1)) {
       Header h = headers.parse(line, at);
       if (h != null) {
-        prefix = Arrays.copyOfRange(line.b, line.rawStart, at);
+        prefix.learn(line.b, line.rawStart, at, line.e);
         startGoroutine(h, at);
         return;
       }
+      if (debug1HeaderAt(at)) {
+        return;
+      }
+    }
+    int leak = line.indexOf(GOROUTINELEAK_PROFILE, line.s + 1);
+    if (leak > 0 && debug1HeaderAt(leak)) {
+      return;
     }
     String headerProblem = headers.takeProblem();
     if (headerProblem != null) {
       problems.problem(headerProblem);
+      return;
+    }
+    if (line.startsWith(EXCEPTION) || line.startsWith(EXTERNAL_CODE)) {
+      // Windows: the faulting goroutine's frames follow without a header
+      if (line.startsWith(EXCEPTION) && open == ProfileFormat.DEBUG2
+          && boundaries.samplesInDump() > 0) {
+        endDump();
+      }
+      headerless = true;
+    } else if (headerless && looksLikeACallLine()) {
+      startHeaderless(mayHold);
       return;
     }
     if (line.startsWith(SEPARATOR)) {
@@ -231,6 +364,35 @@ public final class TextParser {
     return i > nameStart && i < line.e && line.b[i] == ':';
   }
 
+  /** "goroutine 5 [chan receive, 1" whose end a console moved to the next line. */
+  private boolean looksLikeAWrappedHeader() {
+    int id = line.s + GOROUTINE.length;
+    int idEnd = Bytes.digitsEnd(line.b, id, line.e);
+    return idEnd > id && idEnd < line.e && line.b[idEnd] == ' ' && line.b[line.e - 1] != ':';
+  }
+
+  /** "main.worker(0x0, 0x1)": a name without spaces, then its arguments. */
+  private boolean looksLikeACallLine() {
+    byte[] b = line.b;
+    int e = line.e;
+    if (b[e - 1] != ')' || b[line.s] == '\t' || b[line.s] == ' ') {
+      return false;
+    }
+    int paren = Bytes.lastIndexOf(b, (byte) '(', line.s, e);
+    return paren > line.s && Bytes.indexOf(b, (byte) ' ', line.s, paren) < 0;
+  }
+
+  /**
+   * The frames after a Windows exception belong to the goroutine that ran the external code; Go
+   * prints no header for it, so it is kept with an unknown id.
+   */
+  private void startHeaderless(boolean mayHold) {
+    startGoroutine(headers.unknown("running"), line.s);
+    problems.repaired("goroutines printed without a header after a Windows exception, kept with"
+        + " an unknown id");
+    inBlock(mayHold);
+  }
+
   // ------------------------------------------------------------------ debug=2
 
   private void startGoroutine(Header h, int headerStart) {
@@ -241,25 +403,34 @@ public final class TextParser {
       repeated = false;
     }
     boundaries.goroutineStarts(repeated, h.state);
+    headerless = false;
     if (headerStart == line.rawStart) {
-      prefix = NONE;
+      prefix.forget();
     }
     blocks.start(h, line.number);
     state = State.IN_BLOCK;
   }
 
-  private void inBlock() {
-    Debug2Blocks.Outcome outcome = blocks.line();
+  private void inBlock(boolean mayHold) {
+    Debug2Blocks.Outcome outcome = blocks.line(mayHold);
     if (outcome == Debug2Blocks.Outcome.CONTINUES) {
       return; // the usual case: a frame line
+    }
+    if (outcome == Debug2Blocks.Outcome.WRAPPED_CALL) {
+      wrapped.hold(WrappedLine.Kind.CALL, line);
+      return;
+    }
+    if (outcome == Debug2Blocks.Outcome.WRAPPED_FILE) {
+      wrapped.hold(WrappedLine.Kind.FILE, line);
+      return;
     }
     finishGoroutine();
     state = State.OUTSIDE;
     if (outcome == Debug2Blocks.Outcome.BROKEN) {
       boundaries.brokenBlock();
-      outside();
+      outside(mayHold);
     } else if (outcome == Debug2Blocks.Outcome.ENDED_BEFORE) {
-      outside();
+      outside(mayHold);
     }
   }
 
@@ -288,21 +459,38 @@ public final class TextParser {
    * else than goroutines: their header is text like any other.
    */
   private boolean debug1Header() {
+    if (!startsDebug1(line.s)) {
+      return false;
+    }
+    prefix.forget();
+    return true;
+  }
+
+  /** A debug=1 header after a prefix (a code fence's indentation, a log's time stamp). */
+  private boolean debug1HeaderAt(int at) {
+    if (!startsDebug1(at)) {
+      return false;
+    }
+    prefix.learn(line.b, line.rawStart, at, line.e);
+    return true;
+  }
+
+  /** A debug=1 dump starts when the line holds its header at {@code at}. */
+  private boolean startsDebug1(int at) {
     byte[] header;
-    if (line.startsWith(GOROUTINE_PROFILE)) {
+    if (line.at(at, GOROUTINE_PROFILE)) {
       header = GOROUTINE_PROFILE;
-    } else if (line.startsWith(GOROUTINELEAK_PROFILE)) {
+    } else if (line.at(at, GOROUTINELEAK_PROFILE)) {
       header = GOROUTINELEAK_PROFILE;
     } else {
       return false;
     }
-    long total = Bytes.parseDecimal(line.b, line.s + header.length, line.e);
+    long total = Bytes.parseDecimal(line.b, at + header.length, line.e);
     if (total < 0) {
       return false;
     }
-    int nameEnd = line.s + header.length - " profile: total ".length();
-    begin(ProfileFormat.DEBUG1, interner.string(line.b, line.s, nameEnd), total);
-    prefix = NONE;
+    int nameEnd = at + header.length - " profile: total ".length();
+    begin(ProfileFormat.DEBUG1, interner.string(line.b, at, nameEnd), total);
     declaredTotal = total;
     recordSum = 0;
     state = State.BETWEEN_RECORDS;
@@ -325,7 +513,7 @@ public final class TextParser {
         return;
       }
     }
-    outside();
+    outside(false);
   }
 
   private void inRecord() {
@@ -391,9 +579,12 @@ public final class TextParser {
   }
 
   private void endOfInput() {
+    if (wrapped.holding()) {
+      replayHeld();
+    }
     boolean cut = !in.terminated();
     if (state == State.IN_BLOCK) {
-      lastDumpCut = blocks.inputEnds(cut);
+      lastDumpCut = blocks.inputEnds();
       finishGoroutine();
     } else if (state == State.IN_RECORD) {
       lastDumpCut = cut;
