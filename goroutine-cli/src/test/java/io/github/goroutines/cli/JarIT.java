@@ -211,6 +211,21 @@ class JarIT {
   }
 
   @Test
+  void aDumpAsItArrivesGivesTheSummaryOfTheCleanDump() {
+    Path real = Fixtures.testdata().resolve("real-world");
+    String clean = run("summary", real.resolve("clean.txt").toString()).out();
+    assertThat(clean).startsWith("goroutine profile (debug=2): 56 goroutines\n");
+    for (String name : List.of("github-actions.txt", "cri.log", "journald.txt",
+        "windows-console.txt", "docker-json.log", "gotest.json")) {
+      Run r = run("summary", real.resolve(name).toString());
+      assertThat(r.code()).as(name).isZero();
+      // the same report, but for the line that says what was repaired
+      assertThat(r.out().lines().filter(l -> !l.startsWith("  (parse: ")).toList())
+          .as(name).isEqualTo(clean.lines().toList());
+    }
+  }
+
+  @Test
   void helpEverywhere() {
     Run top = run("--help");
     assertThat(top.code()).isZero();
