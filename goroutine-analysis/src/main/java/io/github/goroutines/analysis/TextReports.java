@@ -1,6 +1,7 @@
 package io.github.goroutines.analysis;
 
 import io.github.goroutines.analysis.internal.GoFormat;
+import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Label;
@@ -267,12 +268,7 @@ public final class TextReports {
           .append(series(summary.totals()));
     }
     sb.append('\n');
-    if (!p.diagnostics().clean()) {
-      sb.append(String.format(Locale.ROOT,
-          "  (parse: %d lines outside goroutine blocks skipped, %d incomplete blocks, %d problems)%n",
-          p.diagnostics().skippedLines(), p.diagnostics().incompleteBlocks(),
-          p.diagnostics().problems().size()));
-    }
+    diagnostics(sb, p.diagnostics());
     sb.append("\nBy state:\n");
     summary.byState().forEach((state, count) -> sb.append(String.format(Locale.ROOT,
         "%8d %6s  %s%n", count,
@@ -304,6 +300,24 @@ public final class TextReports {
     }
     more(sb, suspects.size(), limit, "suspect");
     return sb.toString();
+  }
+
+  /** What the parse passed over or repaired, a line each, the first few problems in full. */
+  private static void diagnostics(StringBuilder sb, Diagnostics d) {
+    if (d.skippedLines() > 0) {
+      sb.append("  parse: ").append(d.skippedLines()).append(" lines outside goroutine blocks")
+          .append(" skipped (first at line ").append(d.firstSkippedLines().get(0)).append(")\n");
+    }
+    if (d.incompleteBlocks() > 0) {
+      sb.append("  parse: ").append(d.incompleteBlocks()).append(" blocks cut short\n");
+    }
+    int shown = Math.min(5, d.problems().size());
+    for (String problem : d.problems().subList(0, shown)) {
+      sb.append("  parse: ").append(problem).append('\n');
+    }
+    if (d.problems().size() > shown) {
+      sb.append("  parse: ... and ").append(d.problems().size() - shown).append(" more\n");
+    }
   }
 
   /** "a -> b -> c". */
