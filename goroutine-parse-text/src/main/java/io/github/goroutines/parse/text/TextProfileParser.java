@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +56,7 @@ public final class TextProfileParser {
    */
   public static Optional<ProfileFormat> recognize(byte[] input) {
     Objects.requireNonNull(input, "input");
-    if (TracesParser.recognizes(Arrays.copyOf(input, Math.min(input.length, NotAProfile.HEAD)))) {
+    if (TracesParser.recognizes(input)) {
       return Optional.of(ProfileFormat.PPROF_TRACES);
     }
     ParseOptions options = ParseOptions.defaults();

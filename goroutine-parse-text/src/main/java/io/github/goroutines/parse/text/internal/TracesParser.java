@@ -60,11 +60,12 @@ public final class TracesParser {
    * {@code Type: goroutine} (or {@code goroutineleak}) line among the header lines before the first
    * separator line.
    *
-   * @param head the first bytes of the input
+   * @param head the input, or its first bytes: only the first {@link NotAProfile#HEAD} are read
    * @return true for pprof -traces text
    */
   public static boolean recognizes(byte[] head) {
-    String text = new String(head, StandardCharsets.ISO_8859_1);
+    String text = new String(head, 0, Math.min(head.length, NotAProfile.HEAD),
+        StandardCharsets.ISO_8859_1);
     int separator = text.indexOf("\n-----------+---");
     if (separator < 0) {
       return false;
