@@ -1,5 +1,6 @@
 package io.github.goroutines.model;
 
+import io.github.goroutines.model.internal.Hashing;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -49,12 +50,10 @@ public final class Frame {
     this.pc = pc;
     this.entryOffset = entryOffset;
     this.flags = (byte) flags;
-    int h = function.hashCode();
-    h = 31 * h + file.hashCode();
-    h = 31 * h + line;
-    h = 31 * h + Long.hashCode(pc);
-    h = 31 * h + Long.hashCode(entryOffset);
-    this.hash = 31 * h + this.flags;
+    long h = Hashing.add(Hashing.add(Hashing.start(), function), file);
+    h = Hashing.add(h, (long) line << 8 | this.flags);
+    h = Hashing.add(Hashing.add(h, pc), entryOffset);
+    this.hash = Hashing.finish(h);
   }
 
   /**
@@ -221,6 +220,13 @@ public final class Frame {
         && f.file.equals(file);
   }
 
+  /**
+   * Returns a hash of every component, computed once. Hash codes of the model are keyed by a random
+   * seed drawn once per JVM, so that names crafted to collide cannot slow down the tables that
+   * deduplicate and group them; they differ between runs and must not be stored.
+   *
+   * @return the hash code
+   */
   @Override
   public int hashCode() {
     return hash;

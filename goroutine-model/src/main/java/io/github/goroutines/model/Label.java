@@ -1,5 +1,6 @@
 package io.github.goroutines.model;
 
+import io.github.goroutines.model.internal.Hashing;
 import java.util.Objects;
 
 /**
@@ -67,6 +68,17 @@ public record Label(String key, String value, long number, String unit, boolean 
     }
     c = numeric ? Long.compare(number, o.number) : value.compareTo(o.value);
     return c != 0 ? c : unit.compareTo(o.unit);
+  }
+
+  /**
+   * Returns a hash of every component, keyed per JVM (see {@link Frame#hashCode()}).
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    long h = Hashing.add(Hashing.add(Hashing.add(Hashing.start(), key), value), unit);
+    return Hashing.finish(Hashing.add(Hashing.add(h, number), numeric ? 1 : 0));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.goroutines.model;
 
+import io.github.goroutines.model.internal.Hashing;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +31,11 @@ public final class Labels {
 
   private Labels(Label[] labels) {
     this.labels = labels;
-    this.hash = Arrays.hashCode(labels);
+    long h = Hashing.start();
+    for (Label l : labels) {
+      h = Hashing.add(h, l.hashCode());
+    }
+    this.hash = Hashing.finish(h);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.goroutines.model;
 
+import io.github.goroutines.model.internal.Hashing;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.RandomAccess;
  * and older) or 128 PCs without any marker, so a stack of exactly that depth may be truncated even
  * though {@code elided()} is false.
  *
- * <p>Equality covers frames and elision; the hash is computed once. Instances are immutable and safe
+ * <p>Equality covers frames and elision; the hash is computed once, keyed per JVM (see
+ * {@link Frame#hashCode()}). Instances are immutable and safe
  * for use by multiple threads; within one parse, equal stacks are one instance.
  */
 public final class Stack {
@@ -36,11 +38,8 @@ public final class Stack {
     this.elided = elided;
     this.elidedFrames = elidedFrames;
     this.elisionIndex = elisionIndex;
-    int h = Arrays.hashCode(frames);
-    h = 31 * h + (elided ? 1 : 0);
-    h = 31 * h + elidedFrames;
-    this.hash = 31 * h + elisionIndex;
     this.view = new FrameList(frames);
+    this.hash = Hashing.stack(view, elided, elidedFrames, elisionIndex);
   }
 
   /**

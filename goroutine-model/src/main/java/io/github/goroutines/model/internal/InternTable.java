@@ -4,39 +4,42 @@ import java.util.Arrays;
 
 /**
  * An open-addressing set that returns the instance already held for an equal value: cheaper than
- * a {@code HashMap} (no entry objects, no rehash of boxed nodes). Cleared when it grows past its
- * bound. Not thread-safe.
+ * a {@code HashMap} (no entry objects, no rehash of boxed nodes). Not thread-safe.
  *
- * @param <T> the value type, with value equality
+ * @param <T> the value type, with value equality and a seeded hash ({@link Hashing})
  */
 final class InternTable<T> {
-  private final int bound;
   private Object[] table = new Object[256];
   private int size;
 
-  InternTable(int bound) {
-    this.bound = bound;
-  }
-
+  /** The instance held equal to {@code value}, or null. */
   @SuppressWarnings("unchecked")
-  T intern(T value) {
+  T get(T value) {
     int h = value.hashCode();
     int mask = table.length - 1;
-    int slot = (h ^ (h >>> 16)) & mask;
-    for (Object o = table[slot]; o != null; o = table[slot = (slot + 1) & mask]) {
+    for (int slot = (h ^ (h >>> 16)) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+      Object o = table[slot];
       if (o.hashCode() == h && o.equals(value)) {
         return (T) o;
       }
     }
-    if (size >= bound) {
-      Arrays.fill(table, null);
-      size = 0;
-    } else if ((size + 1) * 2 > table.length) {
+    return null;
+  }
+
+  /** Adds a value that {@link #get} did not find. */
+  void add(T value) {
+    if ((size + 1) * 2 > table.length) {
       grow();
     }
     place(value);
     size++;
-    return value;
+  }
+
+  void clear() {
+    if (size > 0) {
+      Arrays.fill(table, null);
+      size = 0;
+    }
   }
 
   private void grow() {

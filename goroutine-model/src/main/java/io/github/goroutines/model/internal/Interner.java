@@ -12,30 +12,69 @@ import java.util.List;
  * nothing), frames, stacks and label sets. One instance per parse, dropped with it; never shared
  * between threads.
  *
- * <p>With a bound, the tables are cleared whenever one grows past it, so a streaming parse of an
- * endless log stays in bounded memory while still sharing within recent input.
+ * <p>A bounded interner counts what its tables hold, in bytes (an estimate of the objects, names
+ * included), and clears them all when that passes the bound: a streaming parse of an endless log of
+ * ever new names stays in bounded memory while still sharing within recent input.
  */
 public final class Interner {
-  private final int bound;
+  /** The estimated heap of a String and its key copy, beyond the bytes themselves. */
+  private static final int STRING_OVERHEAD = 80;
+  private static final int FRAME_BYTES = 64;
+  private static final int STACK_OVERHEAD = 80;
+  private static final int LABEL_BYTES = 48;
+
+  private final long byteBound;
+  private long held;
   private byte[][] keys;
   private String[] values;
   private int[] hashes;
   private int size;
-  private final InternTable<Frame> frames;
+  private final InternTable<Frame> frames = new InternTable<>();
   private Stack[] stackTable = new Stack[256];
   private int stackCount;
-  private final InternTable<Labels> labels;
+  private final InternTable<Labels> labels = new InternTable<>();
+
+  private Interner(long byteBound) {
+    this.byteBound = byteBound;
+    reset(256);
+  }
 
   /**
-   * Creates tables.
+   * Creates tables that keep everything, for a parse whose input is in memory anyway.
    *
-   * @param bound the most entries per table before it is cleared, or {@code Integer.MAX_VALUE}
+   * @return the tables
    */
-  public Interner(int bound) {
-    this.bound = bound;
-    this.frames = new InternTable<>(bound);
-    this.labels = new InternTable<>(bound);
+  public static Interner unbounded() {
+    return new Interner(Long.MAX_VALUE);
+  }
+
+  /**
+   * Creates tables that are cleared whenever they hold more than about {@code bytes}.
+   *
+   * @param bytes the bound
+   * @return the tables
+   */
+  public static Interner bounded(long bytes) {
+    return new Interner(bytes);
+  }
+
+  /**
+   * Counts what a new entry holds; past the bound, every table is cleared first.
+   *
+   * @return true when the tables were cleared
+   */
+  private boolean charge(long bytes) {
+    held += bytes;
+    if (held <= byteBound) {
+      return false;
+    }
     reset(256);
+    frames.clear();
+    java.util.Arrays.fill(stackTable, null);
+    stackCount = 0;
+    labels.clear();
+    held = bytes;
+    return true;
   }
 
   private void reset(int capacity) {
@@ -59,10 +98,7 @@ public final class Interner {
     if (len == 0) {
       return "";
     }
-    int h = 1;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
+    int h = Hashing.bytes(b, from, to);
     int mask = keys.length - 1;
     int slot = (h ^ (h >>> 16)) & mask;
     while (true) {
@@ -76,9 +112,8 @@ public final class Interner {
       slot = (slot + 1) & mask;
     }
     String s = decode(b, from, to);
-    if (size >= bound) {
-      reset(256);
-      return string(b, from, to);
+    if (charge(STRING_OVERHEAD + 2L * len)) {
+      slot = (h ^ (h >>> 16)) & (keys.length - 1); // the cleared table is empty
     }
     keys[slot] = Arrays.copyOfRange(b, from, to);
     values[slot] = s;
@@ -145,7 +180,13 @@ public final class Interner {
    * @return the shared instance
    */
   public Frame frame(Frame f) {
-    return frames.intern(f);
+    Frame shared = frames.get(f);
+    if (shared != null) {
+      return shared;
+    }
+    charge(FRAME_BYTES);
+    frames.add(f);
+    return f;
   }
 
   /**
@@ -161,15 +202,9 @@ public final class Interner {
     if (frames.isEmpty() && elisionIndex < 0) {
       return Stack.empty();
     }
-    int h = 1;
-    for (Frame f : frames) {
-      h = 31 * h + f.hashCode();
-    }
     boolean elided = elisionIndex >= 0;
     int elidedCount = elided ? Math.max(-1, elidedFrames) : -1;
-    h = 31 * h + (elided ? 1 : 0);
-    h = 31 * h + elidedCount;
-    h = 31 * h + elisionIndex;
+    int h = Hashing.stack(frames, elided, elidedCount, elisionIndex);
     Stack found = findStack(h, frames, elisionIndex, elidedCount);
     return found != null ? found : addStack(Stack.of(frames, elisionIndex, elidedFrames));
   }
@@ -190,10 +225,7 @@ public final class Interner {
   }
 
   private Stack addStack(Stack s) {
-    if (stackCount >= bound) {
-      java.util.Arrays.fill(stackTable, null);
-      stackCount = 0;
-    }
+    charge(STACK_OVERHEAD + 4L * s.depth());
     if ((stackCount + 1) * 2 > stackTable.length) {
       Stack[] old = stackTable;
       stackTable = new Stack[old.length * 2];
@@ -224,6 +256,15 @@ public final class Interner {
    * @return the shared instance
    */
   public Labels labels(Labels l) {
-    return l.isEmpty() ? Labels.empty() : labels.intern(l);
+    if (l.isEmpty()) {
+      return Labels.empty();
+    }
+    Labels shared = labels.get(l);
+    if (shared != null) {
+      return shared;
+    }
+    charge((long) LABEL_BYTES * l.size());
+    labels.add(l);
+    return l;
   }
 }

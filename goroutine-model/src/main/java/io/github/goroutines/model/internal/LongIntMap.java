@@ -4,13 +4,20 @@ import java.util.Arrays;
 
 /**
  * A map from non-zero {@code long} keys to {@code int} values without boxing: open addressing with
- * linear probing over a power-of-two table at most half full, keys spread by a multiplicative mix
- * so that ids that differ in high bits only do not collide. Protobuf message ids and goroutine ids
+ * linear probing over a power-of-two table at most half full, keys spread by a seeded mix ({@link
+ * Hashing#number(long)}), so that neither ids that differ in high bits only nor ids chosen to
+ * collide share slots. Protobuf message ids and goroutine ids
  * are its keys. Not thread-safe.
  */
 public final class LongIntMap {
-  private long[] keys = new long[64];
-  private int[] values = new int[64];
+  /**
+   * Keys 1..dense map to values 0..dense-1 without a slot: Go numbers the locations and functions
+   * of a profile so, in order, and they then cost nothing.
+   */
+  private long dense;
+  private static final int MIN_CAPACITY = 64;
+  private long[] keys = new long[MIN_CAPACITY];
+  private int[] values = new int[MIN_CAPACITY];
   private int size;
 
   /**
@@ -24,6 +31,13 @@ public final class LongIntMap {
   public boolean put(long key, int value) {
     if (key == 0) {
       throw new IllegalArgumentException("key 0 is reserved");
+    }
+    if (key > 0 && key <= dense) {
+      return false;
+    }
+    if (size == 0 && key == dense + 1 && value == dense) {
+      dense++;
+      return true;
     }
     if ((size + 1) * 2 > keys.length) {
       grow();
@@ -52,6 +66,12 @@ public final class LongIntMap {
     if (key == 0) {
       return -1;
     }
+    if (key > 0 && key <= dense) {
+      return (int) (key - 1);
+    }
+    if (size == 0) {
+      return -1;
+    }
     int mask = keys.length - 1;
     for (int i = mix(key) & mask; keys[i] != 0; i = (i + 1) & mask) {
       if (keys[i] == key) {
@@ -67,15 +87,27 @@ public final class LongIntMap {
    * @return the size
    */
   public int size() {
-    return size;
+    return (int) dense + size;
   }
 
-  /** Removes every key, keeping the table's capacity. */
+  /**
+   * Removes every key. Costs what the last use cost: a table that grew for a large dump and then
+   * held a small one shrinks, so that a million small dumps after a big one do not each clear the
+   * big table.
+   */
   public void clear() {
-    if (size > 0) {
-      Arrays.fill(keys, 0);
-      size = 0;
+    dense = 0;
+    if (size == 0) {
+      return;
     }
+    if (keys.length > MIN_CAPACITY && size * 8L < keys.length) {
+      int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(size) * 4);
+      keys = new long[capacity];
+      values = new int[capacity];
+    } else {
+      Arrays.fill(keys, 0);
+    }
+    size = 0;
   }
 
   private void grow() {
@@ -97,7 +129,6 @@ public final class LongIntMap {
   }
 
   private static int mix(long v) {
-    long h = v * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
+    return Hashing.number(v);
   }
 }

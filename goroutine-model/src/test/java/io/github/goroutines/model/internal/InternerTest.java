@@ -21,7 +21,7 @@ class InternerTest {
 
   @Test
   void stringsAreSharedByByteRange() {
-    Interner t = new Interner(Integer.MAX_VALUE);
+    Interner t = Interner.unbounded();
     byte[] b = bytes("main.worker main.worker é \u00ff");
     String a = t.string(b, 0, 11);
     assertThat(a).isEqualTo("main.worker").isSameAs(t.string(b, 12, 23));
@@ -39,7 +39,7 @@ class InternerTest {
 
   @Test
   void aBoundedInternerForgetsWhenFull() {
-    Interner t = new Interner(100);
+    Interner t = Interner.bounded(10_000);
     byte[] b = bytes("first");
     String first = t.string(b, 0, 5);
     for (int i = 0; i < 150; i++) {
@@ -52,7 +52,7 @@ class InternerTest {
 
   @Test
   void framesLabelsAndStacksAreShared() {
-    Interner t = new Interner(Integer.MAX_VALUE);
+    Interner t = Interner.unbounded();
     Frame f = t.frame(Frame.of("main.f", "m.go", 3));
     assertThat(t.frame(Frame.of("main.f", "m.go", 3))).isSameAs(f);
     assertThat(t.frame(Frame.of("main.f", "m.go", 3, true))).isNotSameAs(f);

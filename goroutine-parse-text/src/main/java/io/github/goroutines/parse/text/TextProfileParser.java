@@ -61,7 +61,7 @@ public final class TextProfileParser {
     }
     ParseOptions options = ParseOptions.defaults();
     TextParser parser = new TextParser(LineReader.of(input, options.maxLineBytes()), options,
-        new Interner(STREAM_TABLE_BOUND), IGNORE);
+        Interner.bounded(STREAM_TABLE_BYTES), IGNORE);
     return Optional.ofNullable(parser.firstDump());
   }
 
@@ -90,7 +90,7 @@ public final class TextProfileParser {
     if (!TracesParser.recognizes(head)) {
       return null;
     }
-    Profile p = new TracesParser(lines, options, new Interner(Integer.MAX_VALUE)).parse();
+    Profile p = new TracesParser(lines, options, Interner.unbounded()).parse();
     return new Dumps(List.of(p), List.of(1L), false);
   }
 
@@ -161,8 +161,8 @@ public final class TextProfileParser {
   /**
    * Delivers records and goroutines one by one without holding the input or the results: memory
    * stays bounded whatever the input size. Strings, frames and stacks are still shared, through
-   * tables that are cleared when they grow large. {@link ParseOptions#maxInputBytes()} does not
-   * apply.
+   * tables that are cleared whenever they hold more than 32 MiB (names that never repeat do not
+   * grow them past that). {@link ParseOptions#maxInputBytes()} does not apply.
    *
    * @param in the input; not closed
    * @param options strictness and limits
@@ -176,11 +176,12 @@ public final class TextProfileParser {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     LineReader lines = LineReader.of(in, options.maxLineBytes());
-    return new TextParser(lines, options, new Interner(STREAM_TABLE_BOUND), listener).run();
+    return new TextParser(lines, options, Interner.bounded(STREAM_TABLE_BYTES), listener).run();
   }
 
   /** Entries per dedup table in streaming mode before it is cleared. */
-  private static final int STREAM_TABLE_BOUND = 100_000;
+  /** What the shared strings, frames and stacks of a stream may hold before they are cleared. */
+  private static final long STREAM_TABLE_BYTES = 32L << 20;
 
   /** The dumps of one input, the line where each starts, and whether the last one was cut. */
   private record Dumps(List<Profile> profiles, List<Long> beginLines, boolean lastCut) {}
@@ -217,7 +218,7 @@ public final class TextProfileParser {
             current = null;
           }
         };
-    TextParser parser = new TextParser(lines, options, new Interner(Integer.MAX_VALUE), sink);
+    TextParser parser = new TextParser(lines, options, Interner.unbounded(), sink);
     parser.run();
     if (profiles.isEmpty()) {
       throw NotAProfile.error(head);

@@ -66,7 +66,7 @@ final class Debug2Blocks {
   private final GoroutineDraft draft;
   private final FrameCache frameCache = new FrameCache();
   /** Argument text: shared while it repeats, bounded because pointers make most of it unique. */
-  private final Interner args = new Interner(1 << 16);
+  private final Interner args = Interner.bounded(16L << 20);
 
   private Expect expect = Expect.CALL;
   // the call line waiting for its file line: raw name bytes (the file line decides whether a

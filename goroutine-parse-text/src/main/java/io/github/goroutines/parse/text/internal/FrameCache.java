@@ -1,31 +1,29 @@
 package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.internal.Hashing;
 import java.util.Arrays;
 
 /**
  * Remembers the frame parsed from a pair of byte ranges (the function of a call line and the
  * position of its file line), so that the thousandth goroutine parked at the same place costs one
- * hash lookup and no allocation. Part of the parser's hot path; bounded: cleared when full.
+ * hash lookup and no allocation. Part of the parser's hot path; bounded: cleared when it holds
+ * 65,536 entries or 16 MiB of keys, whichever comes first.
  */
 final class FrameCache {
   private static final int MAX = 1 << 16;
+  private static final long MAX_KEY_BYTES = 16L << 20;
 
   private byte[][] keys = new byte[1024][];
   private Frame[] frames = new Frame[1024];
   private int[] hashes = new int[1024];
   private int size;
+  private long keyBytes;
 
   /** Hash of a key: a function name, the inlined flag, and the "file:line +0x…" bytes. */
   static int hash(byte[] name, int nameLength, byte[] b, int from, int to, boolean inlined) {
-    int h = inlined ? 7 : 1;
-    for (int i = 0; i < nameLength; i++) {
-      h = 31 * h + name[i];
-    }
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
-    return h;
+    long h = Hashing.add(Hashing.start(), name, 0, nameLength);
+    return Hashing.finish(Hashing.add(h, b, from, to) ^ (inlined ? 1 : 0));
   }
 
   Frame get(int h, byte[] name, int nameLength, byte[] b, int from, int to, boolean inlined) {
@@ -44,11 +42,14 @@ final class FrameCache {
   }
 
   void put(int h, byte[] name, int nameLength, byte[] b, int from, int to, boolean inlined, Frame f) {
-    if (size >= MAX) {
+    int keyLength = nameLength + 1 + (to - from);
+    if (size >= MAX || keyBytes + keyLength > MAX_KEY_BYTES) {
       Arrays.fill(keys, null);
       Arrays.fill(frames, null);
       size = 0;
+      keyBytes = 0;
     }
+    keyBytes += keyLength;
     if ((size + 1) * 2 > keys.length) {
       grow();
     }
@@ -57,7 +58,7 @@ final class FrameCache {
     while (keys[slot] != null) {
       slot = (slot + 1) & mask;
     }
-    byte[] k = new byte[nameLength + 1 + (to - from)];
+    byte[] k = new byte[keyLength];
     System.arraycopy(name, 0, k, 0, nameLength);
     k[nameLength] = separator(inlined);
     System.arraycopy(b, from, k, nameLength + 1, to - from);
