@@ -122,7 +122,7 @@ class HostileInputTest {
     String block = "\nmain.main()\n\tmain.go:3 +0x1\n\n";
     Profile longId = GoroutineProfiles.parse(bytes(
         "goroutine 123456789012345678901234567890 [running]:" + block + "goroutine 2 [running]:" + block));
-    assertThat(longId.goroutines()).extracting(Goroutine::id).containsExactly(2L);
+    assertThat(longId.goroutines()).extracting(Goroutine::idKnown).containsExactly(false, true);
     assertThat(longId.diagnostics().problems()).anyMatch(m -> m.contains("64 bits"));
     Goroutine big = GoroutineProfiles.parse(bytes(
         "goroutine 5 [chan receive, 99999999999 minutes]:" + block)).goroutines().get(0);
@@ -183,6 +183,110 @@ class HostileInputTest {
     assertThatThrownBy(() -> TextProfileParser.parseAll(new ByteArrayInputStream(dump),
             ParseOptions.defaults().withMaxInputBytes(1000)))
         .isInstanceOf(ProfileParseException.class).hasMessageContaining("ParseOptions.maxInputBytes");
+  }
+
+  @Test
+  void whiteSpaceAfterHeadersAndCallsKeepsEveryGoroutine() {
+    String dump = Fixtures.text("1.23", "later.debug2.txt");
+    Profile clean = GoroutineProfiles.parse(bytes(dump));
+    // an editor or console that pads lines: "]: ", ") ", "+0x1d\t"
+    String padded = dump.replace("]:\n", "]: \n").replace(")\n", ") \n").replace("\n\t", "\t\n\t");
+    Profile p = GoroutineProfiles.parse(bytes(padded));
+    assertThat(p.goroutines()).hasSameSizeAs(clean.goroutines());
+    assertThat(p.goroutines()).extracting(Goroutine::stack)
+        .containsExactlyElementsOf(clean.goroutines().stream().map(Goroutine::stack).toList());
+    assertThat(p.diagnostics().problems())
+        .anyMatch(m -> m.startsWith("repaired ") && m.contains("white space after their end"));
+  }
+
+  @Test
+  void damagedHeadersKeepTheirGoroutineAndSaySo() {
+    String block = "\nmain.f()\n\t/a.go:2 +0x1\n\n";
+    String text = "goroutine 1 [running]:" + block
+        + "goroutine 2 [chan receive] {\"a\": \"b}:" + block        // Go 1.27 labels, quote open
+        + "goroutine 3 [select labels:{\"a\": \"b]:" + block         // Go 1.26 labels, quote open
+        + "goroutine 4 [sleep, 99999999999999999999 minutes]:" + block; // past 2^63
+    Profile p = GoroutineProfiles.parse(bytes(text));
+    assertThat(p.goroutines()).extracting(Goroutine::id).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(p.goroutines()).extracting(Goroutine::state)
+        .containsExactly("running", "chan receive", "select", "sleep");
+    assertThat(p.goroutines().get(1).labels().isEmpty()).isTrue();
+    assertThat(p.goroutines().get(3).waitMinutes()).isEmpty();
+    assertThat(p.diagnostics().problems()).containsExactly(
+        "goroutine 2: unreadable labels {\"a\": \"b} dropped (line 5)",
+        "goroutine 3: unreadable labels labels:{\"a\": \"b dropped (line 9)",
+        "goroutine 4: a wait of 99999999999999999999 minutes does not fit in 64 bits: kept as a"
+            + " state item, not as the wait (line 13)");
+    ProfileParseException strict = fails(bytes(text), ParseOptions.defaults().withStrict(true));
+    assertThat(strict.lineNumber()).hasValue(5);
+    assertThat(strict.problem()).contains("unreadable labels");
+  }
+
+  @Test
+  void countsThatSumPastTheRangeOfALong() {
+    String max = Long.toString(Long.MAX_VALUE);
+    String text = "goroutine profile: total 3\n" + max + " @ 0x1\n#\t0x1\tmain.f+0x1\t/a.go:1\n\n"
+        + max + " @ 0x2\n#\t0x2\tmain.g+0x1\t/a.go:2\n\n";
+    Profile p = GoroutineProfiles.parse(bytes(text));
+    assertThat(p.totalCount()).isEqualTo(Long.MAX_VALUE);
+    assertThat(p.samples()).extracting(s -> s.count()).containsExactly(Long.MAX_VALUE, 0L);
+    assertThat(p.diagnostics().problems()).first().asString()
+        .isEqualTo("the records' counts sum past 2^63 - 1: the count " + max
+            + " of this record is cut to 0 (line 7)");
+    assertThat(fails(bytes(text), ParseOptions.defaults().withStrict(true)).lineNumber()).hasValue(7);
+    // protobuf: refused, at the sample that overflows
+    Hostile.Proto proto = new Hostile.Proto().message(1, new Hostile.Proto().varint(1, 1).varint(2, 2));
+    proto.message(2, new Hostile.Proto().packed(2, Long.MAX_VALUE));
+    int second = proto.bytes().length;
+    proto.message(2, new Hostile.Proto().packed(2, 1));
+    proto.string(6, "").string(6, "goroutine").string(6, "count");
+    ProfileParseException e = fails(proto.bytes(), ParseOptions.defaults());
+    assertThat(e.problem()).isEqualTo("the samples' counts sum past the range of a 64-bit integer");
+    assertThat(e.byteOffset()).hasValue(second);
+  }
+
+  @Test
+  void maxSamplesCountsOneDump() {
+    String dump = "goroutine 1 [running]:\nmain.f()\n\t/a.go:1 +0x1\n\n"
+        + "goroutine 2 [select]:\nmain.g()\n\t/a.go:2 +0x1\n\n";
+    byte[] twoDumps = bytes(dump + "panic: again\n\n" + dump);
+    ParseOptions two = ParseOptions.defaults().withMaxSamples(2);
+    assertThat(GoroutineProfiles.parseAll(twoDumps, two)).hasSize(2);
+    byte[] three = bytes(dump + "goroutine 3 [sleep]:\nmain.h()\n\t/a.go:3 +0x1\n");
+    ProfileParseException e = fails(three, two);
+    assertThat(e.limit()).hasValue("maxSamples");
+    assertThat(e.lineNumber()).hasValue(11); // where the third goroutine ends
+  }
+
+  @Test
+  void aRecordOfMorePcsThanFramesAllowed() {
+    StringBuilder record = new StringBuilder("goroutine profile: total 1\n1 @");
+    for (int i = 0; i < 120_000; i++) {
+      record.append(" 0x").append(Integer.toHexString(0x400000 + i));
+    }
+    record.append("\n#\t0x400000\tmain.f+0x1\t/a.go:1\n\n");
+    ProfileParseException e = fails(bytes(record.toString()), ParseOptions.defaults());
+    assertThat(e.getMessage()).contains("more than 100000 PCs in one record")
+        .contains("ParseOptions.maxFramesPerStack");
+    assertThat(e.lineNumber()).hasValue(2);
+    byte[] six = bytes("goroutine profile: total 1\n1 @ 0x1 0x2 0x3 0x4 0x5 0x6\n\n");
+    assertThat(fails(six, ParseOptions.defaults().withMaxFramesPerStack(5)).limit())
+        .hasValue("maxFramesPerStack");
+    assertThat(GoroutineProfiles.parse(six, ParseOptions.defaults().withMaxFramesPerStack(6))
+        .samples().get(0).addresses()).hasSize(6);
+  }
+
+  @Test
+  void rawProtobufIsHeldToTheDecompressionLimit() throws IOException {
+    byte[] gz = Fixtures.read("1.23", "later.debug0.pb.gz");
+    byte[] raw = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes();
+    ParseOptions small = ParseOptions.defaults().withMaxDecompressedBytes(raw.length - 1);
+    for (byte[] input : List.of(gz, raw)) {
+      ProfileParseException e = fails(input, small);
+      assertThat(e.limit()).hasValue("maxDecompressedBytes");
+    }
+    ParseOptions exact = ParseOptions.defaults().withMaxDecompressedBytes(raw.length);
+    assertThat(GoroutineProfiles.parse(raw, exact)).isEqualTo(GoroutineProfiles.parse(gz, exact));
   }
 
   /** The first 40 goroutine blocks of a real dump, cut at every byte. */

@@ -418,8 +418,16 @@ class Debug2Test {
   void overlongIdsAndLinesAreReported() {
     Profile p = parse("goroutine 123456789012345678901234567890 [running]:\nmain.main()\n\tm.go:1 +0x1\n\n"
         + block("goroutine 2 [running]:"));
-    assertThat(p.goroutines()).extracting(Goroutine::id).containsExactly(2L);
-    assertThat(p.diagnostics().problems()).anyMatch(m -> m.contains("64 bits"));
+    // kept, with its frames, under an unknown id
+    assertThat(p.goroutines()).extracting(Goroutine::idKnown).containsExactly(false, true);
+    assertThat(p.goroutines().get(0).stack().frames().get(0).function()).isEqualTo("main.main");
+    assertThat(p.diagnostics().problems()).containsExactly("the id 123456789012345678901234567890"
+        + " does not fit in 64 bits: kept with an unknown id (line 1)");
+    assertThatThrownBy(() -> TextProfileParser.parse(
+            "goroutine 123456789012345678901234567890 [running]:\nmain.main()\n\tm.go:1 +0x1\n"
+                .getBytes(StandardCharsets.UTF_8), ParseOptions.defaults().withStrict(true)))
+        .isInstanceOf(ProfileParseException.class).hasMessageContaining("64 bits")
+        .hasMessageContaining("line 1");
     byte[] longLine = ("goroutine 1 [running]:\nmain.main(" + "0x1, ".repeat(1000) + ")\n\tm.go:1\n")
         .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TextProfileParser.parse(longLine, ParseOptions.defaults().withMaxLineBytes(1000)))

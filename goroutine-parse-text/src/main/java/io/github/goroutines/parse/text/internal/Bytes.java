@@ -165,7 +165,7 @@ final class Bytes {
     for (int i = to - 1; i > from; i--) {
       if (b[i] == ':' && i + 1 < to && isDigit(b[i + 1])) {
         int j = digitsEnd(b, i + 1, to);
-        if (j == to || b[j] == ' ') {
+        if (j == to || b[j] == ' ' || b[j] == '\t') {
           return i;
         }
       }

@@ -70,10 +70,10 @@ final class Debug1Records {
       if (hexEnd == i + 3 || hexEnd - i - 3 > 16) {
         return false;
       }
+      if (pcCount >= maxFrames) {
+        throw problems.limit("more than " + maxFrames + " PCs in one record", "maxFramesPerStack");
+      }
       if (pcCount == pcs.length) {
-        if (pcCount >= maxFrames) {
-          throw problems.limit("more than " + maxFrames + " PCs in one record", "maxFramesPerStack");
-        }
         pcs = Arrays.copyOf(pcs, pcCount * 2);
       }
       pcs[pcCount++] = Bytes.parseHex(b, i + 3, hexEnd);
@@ -188,5 +188,10 @@ final class Debug1Records {
   /** Its count, for the dump's declared total. */
   long count() {
     return count;
+  }
+
+  /** Lowers the count, so that the dump's total stays within a {@code long}. */
+  void cutCount(long value) {
+    count = value;
   }
 }

@@ -31,4 +31,6 @@ final class Header {
   Map<String, String> fields;
   /** Bracket items this parser does not know (newer Go, forked runtimes). */
   List<String> otherItems;
+  /** What of the header could not be read and was left out or kept as an item, or null. */
+  String damage;
 }

@@ -36,8 +36,6 @@ final class HeaderParser {
   private final LabelSets labelSets;
   /** The one header this parser fills. */
   private final Header header = new Header();
-  /** Why the last line that looked like a header was not one, when that is worth reporting. */
-  private String problem;
 
   HeaderParser(Interner interner, LabelSets labelSets) {
     this.interner = interner;
@@ -58,9 +56,13 @@ final class HeaderParser {
       return null;
     }
     long id = Bytes.parseUnsigned(b, i, idEnd);
-    if (id == -1 && !(idEnd - i == 20 && MAX_UNSIGNED.equals(Interner.decode(b, i, idEnd)))) {
-      problem = "goroutine id does not fit in 64 bits";
-      return null;
+    String damage = null;
+    boolean idFits =
+        id != -1 || (idEnd - i == 20 && MAX_UNSIGNED.equals(Interner.decode(b, i, idEnd)));
+    if (!idFits) {
+      damage = "the id " + Interner.decode(b, i, Math.min(idEnd, i + 40))
+          + (idEnd > i + 40 ? "…" : "") + " does not fit in 64 bits: kept with an unknown id";
+      id = 0;
     }
     i = idEnd;
     Map<String, String> fields = Map.of();
@@ -95,33 +97,55 @@ final class HeaderParser {
     Labels labels = Labels.empty();
     int contentEnd = firstClose;
     int close = firstClose;
-    int inside = Bytes.indexOf(b, LABELS_126, bracket, e);
-    if (inside >= 0 && inside < firstClose) {
+    int inside = Bytes.indexOf(b, LABELS_126, bracket, firstClose);
+    if (inside >= 0) {
       // Go 1.26: labels inside the brackets, which their quoted text may contain
       LabelSets.Parsed parsed =
           labelSets.parse(b, inside + LABELS_126.length - 1, e, LabelSets.COLON_SPACE, false);
-      if (parsed == null || parsed.end() + 1 >= e || b[parsed.end()] != ']') {
+      contentEnd = inside;
+      if (parsed != null && parsed.end() + 1 < e && b[parsed.end()] == ']') {
+        labels = parsed.labels();
+        close = parsed.end();
+      } else if (b[e - 1] == ':' && b[e - 2] == ']' && e - 2 > inside) {
+        damage = join(damage, unreadableLabels(b, inside + 1, e - 2));
+        close = e - 2;
+      } else {
         return null;
       }
-      labels = parsed.labels();
-      contentEnd = inside;
-      close = parsed.end();
     }
     int after = close + 1;
     if (after + 1 < e && b[after] == ' ' && b[after + 1] == '{') {
       // Go 1.27: labels after the brackets
       LabelSets.Parsed parsed = labelSets.parse(b, after + 1, e, LabelSets.COLON_SPACE, true);
-      if (parsed == null) {
+      if (parsed != null) {
+        labels = parsed.labels();
+        after = parsed.end();
+      } else if (b[e - 1] == ':') {
+        damage = join(damage, unreadableLabels(b, after + 1, e - 1));
+        after = e - 1;
+      } else {
         return null;
       }
-      labels = parsed.labels();
-      after = parsed.end();
     }
     if (after != e - 1 || b[after] != ':') {
       return null;
     }
-    return bracket(b, bracket, contentEnd, id, labels.isEmpty() ? labels : interner.labels(labels),
-        fields);
+    Header h = bracket(b, bracket, contentEnd, id,
+        labels.isEmpty() ? labels : interner.labels(labels), fields);
+    if (h != null) {
+      h.damage = join(damage, h.damage);
+      h.idKnown = idFits;
+    }
+    return h;
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : b == null ? a : a + "; " + b;
+  }
+
+  private static String unreadableLabels(byte[] b, int from, int to) {
+    String text = Interner.decode(b, from, Math.min(to, from + 60));
+    return "unreadable labels " + text + (to > from + 60 ? "…" : "") + " dropped";
   }
 
   /**
@@ -140,14 +164,8 @@ final class HeaderParser {
     h.labels = Labels.empty();
     h.fields = Map.of();
     h.otherItems = List.of();
+    h.damage = null;
     return h;
-  }
-
-  /** Takes (and forgets) why the last header-like line was refused, or null. */
-  String takeProblem() {
-    String p = problem;
-    problem = null;
-    return p;
   }
 
   /** Splits "state, N minutes, locked to thread, synctest bubble N" (the items from the left). */
@@ -166,6 +184,7 @@ final class HeaderParser {
     long group = -1;
     long bubble = -1;
     List<String> other = List.of();
+    String damage = null;
     for (int i = stateEnd; i < to; ) {
       int start = i + 2;
       int end = Bytes.indexOf(b, COMMA_SPACE, start, to);
@@ -179,6 +198,10 @@ final class HeaderParser {
         if (m >= 0) {
           minutes = m;
           continue;
+        }
+        if (Bytes.digitsEnd(b, start, end - MINUTES.length) == end - MINUTES.length) {
+          damage = "a wait of " + Interner.decode(b, start, end)
+              + " does not fit in 64 bits: kept as a state item, not as the wait";
         }
       } else if (len == LOCKED.length && Bytes.regionEquals(b, start, end, LOCKED)) {
         locked = true;
@@ -212,6 +235,7 @@ final class HeaderParser {
     h.labels = labels;
     h.fields = fields;
     h.otherItems = other;
+    h.damage = damage;
     return h;
   }
 }

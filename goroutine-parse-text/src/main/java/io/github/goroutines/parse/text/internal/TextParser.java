@@ -61,6 +61,8 @@ public final class TextParser {
   }
 
   private static final byte[] GOROUTINE = HeaderParser.GOROUTINE;
+  /** How many "goroutine " after a line's start may open a header after a prefix. */
+  private static final int HEADER_CANDIDATES = 4;
   private static final byte[] GOROUTINE_PROFILE = Bytes.ascii("goroutine profile: total ");
   private static final byte[] GOROUTINELEAK_PROFILE = Bytes.ascii("goroutineleak profile: total ");
   private static final byte[] SEPARATOR = Bytes.ascii("-----");
@@ -92,7 +94,6 @@ public final class TextParser {
   private ProfileFormat open;
   /** A Windows exception was printed: the frames that follow have no header. */
   private boolean headerless;
-  private long samples;
   private int dumps;
   private long declaredTotal;
   private long recordSum;
@@ -177,6 +178,9 @@ public final class TextParser {
 
   /** One line to the parser of the current state; {@code mayHold}: it may be held as wrapped. */
   private void dispatch(boolean mayHold) {
+    if (line.e > line.s && isBlank(line.b[line.e - 1])) {
+      trimTrailingBlanks();
+    }
     switch (state) {
       case OUTSIDE -> outside(mayHold);
       case IN_BLOCK -> inBlock(mayHold);
@@ -222,6 +226,35 @@ public final class TextParser {
     line.set(b, raw, e, number);
     line.s = s;
     dispatch(true);
+  }
+
+  private static boolean isBlank(byte c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /**
+   * White space that an editor or a console added after a line Go ended: removed where it would
+   * hide a complete line (a header or call line ends with ':' or ')', a label set with '}', and
+   * "created by", debug=1 headers and records, and '#' lines end with a number). Other lines keep
+   * it: a console may have wrapped them after a space, and their join needs it.
+   */
+  private void trimTrailingBlanks() {
+    byte[] b = line.b;
+    int t = line.e;
+    while (t > line.s && isBlank(b[t - 1])) {
+      t--;
+    }
+    if (t == line.s) {
+      return;
+    }
+    byte last = b[t - 1];
+    byte first = b[line.s];
+    if (last == ':' || last == ')' || last == '}' || first == '#' || Bytes.isDigit(first)
+        || line.startsWith(CREATED_BY) || line.startsWith(GOROUTINE_PROFILE)
+        || line.startsWith(GOROUTINELEAK_PROFILE)) {
+      line.e = t;
+      problems.repaired("lines with white space after their end, trimmed");
+    }
   }
 
   /** A CRI partial line: held, and joined with the lines that carry its rest. */
@@ -296,8 +329,10 @@ public final class TextParser {
       return;
     }
     // a header after a log prefix, a code fence's indentation, a line number: the prefix is
-    // learned, and removed from the following lines
-    for (int at = line.indexOf(GOROUTINE, line.s + 1); at >= 0;
+    // learned, and removed from the following lines. A prefix says "goroutine " rarely if ever;
+    // trying only the first few keeps a hostile line of a million of them linear.
+    int candidates = 0;
+    for (int at = line.indexOf(GOROUTINE, line.s + 1); at >= 0 && candidates++ < HEADER_CANDIDATES;
         at = line.indexOf(GOROUTINE, at + 1)) {
       Header h = headers.parse(line, at);
       if (h != null) {
@@ -311,11 +346,6 @@ public final class TextParser {
     }
     int leak = line.indexOf(GOROUTINELEAK_PROFILE, line.s + 1);
     if (leak > 0 && debug1HeaderAt(leak)) {
-      return;
-    }
-    String headerProblem = headers.takeProblem();
-    if (headerProblem != null) {
-      problems.problem(headerProblem);
       return;
     }
     if (line.startsWith(EXCEPTION) || line.startsWith(EXTERNAL_CODE)) {
@@ -403,6 +433,10 @@ public final class TextParser {
       repeated = false;
     }
     boundaries.goroutineStarts(repeated, h.state);
+    if (h.damage != null) {
+      problems.problem(
+          (h.idKnown ? "goroutine " + Long.toUnsignedString(h.id) + ": " : "") + h.damage);
+    }
     headerless = false;
     if (headerStart == line.rawStart) {
       prefix.forget();
@@ -528,6 +562,12 @@ public final class TextParser {
   }
 
   private void finishRecord() {
+    if (records.count() > Long.MAX_VALUE - recordSum) {
+      long room = Long.MAX_VALUE - recordSum;
+      problems.problem("the records' counts sum past 2^63 - 1: the count "
+          + records.count() + " of this record is cut to " + room);
+      records.cutCount(room);
+    }
     recordSum += records.count();
     emit(records.finish());
     state = State.BETWEEN_RECORDS;
@@ -570,9 +610,9 @@ public final class TextParser {
   }
 
   private void emit(Sample sample) {
-    if (++samples > options.maxSamples()) {
-      throw problems.limit("more than " + options.maxSamples() + " goroutines or records",
-          "maxSamples");
+    if (boundaries.samplesInDump() >= options.maxSamples()) {
+      throw problems.limit("more than " + options.maxSamples() + " goroutines or records in one"
+          + " dump", "maxSamples");
     }
     boundaries.sample();
     sink.sample(sample);
