@@ -1,12 +1,22 @@
 package io.github.goroutines.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.model.ParseOptions;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.Sample;
 import io.github.goroutines.parse.proto.ProtoProfileParser;
 import io.github.goroutines.parse.text.TextProfileParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -57,8 +67,51 @@ class ParserFuzzTest {
     run(() -> Invariants.check(TextProfileParser.parseAll(data, SMALL.withStrict(true))));
   }
 
+  /**
+   * One long line of a fragment the parsers scan for (or of the fuzzer's own), after a context,
+   * then the fuzzer's text. The complexity tests time such lines; here they meet the invariants.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void longLines(FuzzedDataProvider data) {
+    String context = data.pickValue(Hostile.CONTEXTS);
+    String fragment = data.consumeBoolean() ? data.pickValue(Hostile.FRAGMENTS)
+        : data.consumeString(32);
+    int size = data.consumeInt(1, 1 << 16);
+    byte[] line = Hostile.longLine(context, fragment.isEmpty() ? "x" : fragment, size);
+    byte[] input = prefixed(new String(line, StandardCharsets.UTF_8), data.consumeRemainingAsBytes());
+    run(() -> Invariants.check(GoroutineProfiles.parseAll(input, SMALL)));
+  }
+
+  /**
+   * Names of one {@code String.hashCode} in any format: every distinct name comes out distinct,
+   * however the tables that share them hash.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void collidingNames(FuzzedDataProvider data) {
+    int bits = data.consumeInt(1, 12);
+    int format = data.consumeInt(0, 2);
+    int count = data.consumeInt(1, 2000);
+    List<String> names = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      names.add(Hostile.collidingName(data.consumeInt(0, (1 << bits) - 1), bits));
+    }
+    byte[] input = switch (format) {
+      case 0 -> Hostile.debug2(names);
+      case 1 -> Hostile.debug1Labels(names);
+      default -> Hostile.protoFunctions(names);
+    };
+    Profile p = GoroutineProfiles.parse(input, SMALL);
+    Invariants.check(p);
+    Set<String> found = new HashSet<>();
+    for (Sample s : p.samples()) {
+      found.add(format == 1 ? s.labels().get("tenant").orElseThrow()
+          : s.stack().frames().get(0).function());
+    }
+    assertThat(found).isEqualTo(new HashSet<>(names));
+  }
+
   private static byte[] prefixed(String prefix, byte[] data) {
-    byte[] p = prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[p.length + data.length];
     System.arraycopy(p, 0, out, 0, p.length);
     System.arraycopy(data, 0, out, p.length, data.length);

@@ -49,8 +49,13 @@ class SmallHeapTest {
         return -1;
       }
       int n = (int) Math.min(len, size - pos);
-      for (int i = 0; i < n; i++, pos++) {
-        b[off + i] = pos < head.length ? head[(int) pos] : body[(int) ((pos - head.length) % body.length)];
+      for (int done = 0; done < n; ) {
+        byte[] from = pos < head.length ? head : body;
+        int at = pos < head.length ? (int) pos : (int) ((pos - head.length) % body.length);
+        int chunk = Math.min(n - done, from.length - at);
+        System.arraycopy(from, at, b, off + done, chunk);
+        done += chunk;
+        pos += chunk;
       }
       return n;
     }
@@ -110,5 +115,65 @@ class SmallHeapTest {
     assertThat(goroutines.get()).isGreaterThanOrEqualTo(size / blocks.length * perCopy);
     // the repeated ids start a new dump at every copy
     assertThat(found).isEqualTo((int) dumps.get()).isGreaterThan(100);
+  }
+
+  /** Goroutines, each in a function of its own 2 KB name, made as they are read. */
+  static final class UniqueNames extends InputStream {
+    private final int goroutines;
+    private int next;
+    private byte[] block = new byte[0];
+    private int at;
+
+    UniqueNames(int goroutines) {
+      this.goroutines = goroutines;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (at == block.length) {
+        if (next == goroutines) {
+          return -1;
+        }
+        String name = "main.f" + next + "_" + "x".repeat(2048);
+        block = ("goroutine " + (next + 1) + " [select]:\n" + name + "()\n\t/src/" + name
+            + ".go:1 +0x1\n\n").getBytes(StandardCharsets.UTF_8);
+        at = 0;
+        next++;
+      }
+      int n = Math.min(len, block.length - at);
+      System.arraycopy(block, at, b, off, n);
+      at += n;
+      return n;
+    }
+  }
+
+  /** 100,000 names of 2 KB each: the tables that share names are bounded in bytes. */
+  @Test
+  void uniqueLongNamesStreamInSmallMemory() {
+    AtomicLong goroutines = new AtomicLong();
+    int dumps = TextProfileParser.stream(new UniqueNames(100_000), ParseOptions.defaults(),
+        s -> goroutines.addAndGet(s.count()));
+    assertThat(dumps).isEqualTo(1);
+    assertThat(goroutines.get()).isEqualTo(100_000);
+  }
+
+  /** Past what an array or an int holds: nothing is cut, every goroutine arrives. */
+  @Test
+  void moreThanTwoGigabytesStreamWhole() {
+    String dump = Fixtures.text("1.27", "later.debug2.txt");
+    byte[] blocks = dump.substring(dump.indexOf("\n\n") + 2).getBytes(StandardCharsets.UTF_8);
+    long perCopy = dump.split("\n\ngoroutine ").length - 1;
+    long copies = (2L << 30) / blocks.length + 1000;
+    AtomicLong goroutines = new AtomicLong();
+    int dumps = TextProfileParser.stream(new Repeating(new byte[0], blocks, copies * blocks.length),
+        ParseOptions.defaults(), s -> goroutines.addAndGet(s.count()));
+    assertThat(goroutines.get()).isEqualTo(copies * perCopy);
+    assertThat(dumps).isEqualTo((int) copies); // the ids repeat: a dump per copy
   }
 }

@@ -15,12 +15,15 @@ package io.github.goroutines.model;
  *     blocks is skipped and reported in {@link Diagnostics}, a malformed block is cut short)
  * @param maxInputBytes the most bytes read from an input (default 1 GiB); streaming text parsing
  *     does not hold the input and ignores it
- * @param maxDecompressedBytes the most bytes a gzip stream may inflate to (default 32 MiB; a Go
- *     goroutine profile of 100,000 goroutines with distinct labels is under 4 MiB)
+ * @param maxDecompressedBytes the largest protobuf message accepted, after gzip decompression or
+ *     as it came (default 32 MiB; a Go goroutine profile of 100,000 goroutines with distinct labels
+ *     is under 4 MiB); decoding it needs at most about 13 times as much heap
  * @param maxLineBytes the longest text line accepted (default 16 MiB; Go writes lines of about
  *     20 KB at most, panic values and labels can be longer)
- * @param maxFramesPerStack the most frames in one stack (default 100,000)
- * @param maxSamples the most samples or goroutines in one profile (default 50,000,000)
+ * @param maxFramesPerStack the most frames in one stack, and PCs in one {@code debug=1} record
+ *     (default 100,000)
+ * @param maxSamples the most samples, records or goroutines in one profile, counted per dump of
+ *     an input that holds several (default 50,000,000)
  */
 public record ParseOptions(
     boolean strict,
@@ -39,12 +42,15 @@ public record ParseOptions(
    *     blocks is skipped and reported in {@link Diagnostics}, a malformed block is cut short)
    * @param maxInputBytes the most bytes read from an input (default 1 GiB); streaming text parsing
    *     does not hold the input and ignores it
-   * @param maxDecompressedBytes the most bytes a gzip stream may inflate to (default 32 MiB; a Go
-   *     goroutine profile of 100,000 goroutines with distinct labels is under 4 MiB)
+   * @param maxDecompressedBytes the largest protobuf message accepted, after gzip decompression or
+   *     as it came (default 32 MiB; a Go goroutine profile of 100,000 goroutines with distinct
+   *     labels is under 4 MiB); decoding it needs at most about 13 times as much heap
    * @param maxLineBytes the longest text line accepted (default 16 MiB; Go writes lines of about
    *     20 KB at most, panic values and labels can be longer)
-   * @param maxFramesPerStack the most frames in one stack (default 100,000)
-   * @param maxSamples the most samples or goroutines in one profile (default 50,000,000)
+   * @param maxFramesPerStack the most frames in one stack, and PCs in one {@code debug=1} record
+   *     (default 100,000)
+   * @param maxSamples the most samples, records or goroutines in one profile, counted per dump of
+   *     an input that holds several (default 50,000,000)
    */
   public ParseOptions {
     positive("maxInputBytes", maxInputBytes);

@@ -1,6 +1,7 @@
 package io.github.goroutines.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -34,14 +35,20 @@ public final class Profile {
     this.type = b.type;
     this.declaredTotal = b.declaredTotal;
     this.hasDeclaredTotal = b.hasDeclaredTotal;
-    this.samples = List.copyOf(b.samples);
+    // the builder's list, not a copy: a builder that is used again copies it first
+    this.samples = Collections.unmodifiableList(b.samples);
+    b.shared = true;
     List<Goroutine> gs = new ArrayList<>();
     long total = 0;
     for (Sample s : samples) {
-      total += s.count();
+      try {
+        total = Math.addExact(total, s.count());
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("the samples' counts sum past the range of a long");
+      }
       s.goroutine().ifPresent(gs::add);
     }
-    this.goroutines = List.copyOf(gs);
+    this.goroutines = gs.isEmpty() ? List.of() : Collections.unmodifiableList(gs);
     this.totalCount = total;
     this.metadata = b.metadata;
     this.diagnostics = b.diagnostics;
@@ -174,7 +181,9 @@ public final class Profile {
     private String type = "goroutine";
     private long declaredTotal;
     private boolean hasDeclaredTotal;
-    private final List<Sample> samples = new ArrayList<>();
+    private List<Sample> samples = new ArrayList<>();
+    /** Whether a built profile holds {@link #samples}: the next change copies them first. */
+    private boolean shared;
     private ProfileMetadata metadata = ProfileMetadata.empty();
     private Diagnostics diagnostics = Diagnostics.none();
 
@@ -212,7 +221,12 @@ public final class Profile {
      * @return this builder
      */
     public Builder add(Sample sample) {
-      samples.add(Objects.requireNonNull(sample, "sample"));
+      Objects.requireNonNull(sample, "sample");
+      if (shared) {
+        samples = new ArrayList<>(samples);
+        shared = false;
+      }
+      samples.add(sample);
       return this;
     }
 
@@ -253,6 +267,8 @@ public final class Profile {
      * Builds the profile.
      *
      * @return the profile, never {@code null}
+     * @throws IllegalArgumentException when the counts sum past the range of a {@code long} (the
+     *     parsers refuse or cut such counts first)
      */
     public Profile build() {
       return new Profile(this);

@@ -19,15 +19,18 @@ public final class Sample {
   private final long count;
   private final Stack stack;
   private final Labels labels;
-  private final long[] addresses;
-  private final Goroutine goroutine;
+  /**
+   * A debug=1 record's {@code long[]} addresses, a debug=2 sample's {@link Goroutine}, or
+   * {@code NO_ADDRESSES}: one field for the two, so that the millions of samples of a large
+   * protobuf profile take 32 bytes each.
+   */
+  private final Object detail;
 
-  private Sample(long count, Stack stack, Labels labels, long[] addresses, Goroutine goroutine) {
+  private Sample(long count, Stack stack, Labels labels, Object detail) {
     this.count = count;
     this.stack = Objects.requireNonNull(stack, "stack");
     this.labels = Objects.requireNonNull(labels, "labels");
-    this.addresses = addresses;
-    this.goroutine = goroutine;
+    this.detail = detail;
   }
 
   /**
@@ -39,7 +42,7 @@ public final class Sample {
    * @return the sample
    */
   public static Sample of(long count, Stack stack, Labels labels) {
-    return new Sample(count, stack, labels, NO_ADDRESSES, null);
+    return new Sample(count, stack, labels, NO_ADDRESSES);
   }
 
   /**
@@ -53,7 +56,7 @@ public final class Sample {
    */
   public static Sample of(long count, Stack stack, Labels labels, long[] addresses) {
     return new Sample(
-        count, stack, labels, addresses.length == 0 ? NO_ADDRESSES : addresses.clone(), null);
+        count, stack, labels, addresses.length == 0 ? NO_ADDRESSES : addresses.clone());
   }
 
   /**
@@ -63,7 +66,8 @@ public final class Sample {
    * @return a sample of count 1 with the goroutine's stack and labels
    */
   public static Sample of(Goroutine goroutine) {
-    return new Sample(1, goroutine.stack(), goroutine.labels(), NO_ADDRESSES, goroutine);
+    return new Sample(1, goroutine.stack(), goroutine.labels(),
+        Objects.requireNonNull(goroutine, "goroutine"));
   }
 
   /**
@@ -101,7 +105,15 @@ public final class Sample {
    * @return the PCs (unsigned), empty for the other formats
    */
   public LongStream addresses() {
-    return Arrays.stream(addresses);
+    return Arrays.stream(addressArray());
+  }
+
+  private long[] addressArray() {
+    return detail instanceof long[] a ? a : NO_ADDRESSES;
+  }
+
+  private Goroutine goroutineOrNull() {
+    return detail instanceof Goroutine g ? g : null;
   }
 
   /**
@@ -110,7 +122,7 @@ public final class Sample {
    * @return the goroutine, or empty for {@code debug=0} and {@code debug=1}
    */
   public Optional<Goroutine> goroutine() {
-    return Optional.ofNullable(goroutine);
+    return Optional.ofNullable(goroutineOrNull());
   }
 
   /**
@@ -120,7 +132,7 @@ public final class Sample {
    * @return the class, never {@code null}
    */
   public StateClass stateClass() {
-    return goroutine != null ? goroutine.stateClass() : StateClass.ofStack(stack);
+    return detail instanceof Goroutine g ? g.stateClass() : StateClass.ofStack(stack);
   }
 
   /**
@@ -132,8 +144,8 @@ public final class Sample {
    * @return true when blocked forever
    */
   public boolean blockedForever() {
-    if (goroutine != null) {
-      return goroutine.blockedForever();
+    if (detail instanceof Goroutine g) {
+      return g.blockedForever();
     }
     List<Frame> frames = stack.frames();
     return (!frames.isEmpty() && frames.get(0).function().equals("runtime.block"))
@@ -150,8 +162,8 @@ public final class Sample {
         && x.count == count
         && x.stack.equals(stack)
         && x.labels.equals(labels)
-        && Arrays.equals(x.addresses, addresses)
-        && Objects.equals(x.goroutine, goroutine);
+        && Arrays.equals(x.addressArray(), addressArray())
+        && Objects.equals(x.goroutineOrNull(), goroutineOrNull());
   }
 
   @Override

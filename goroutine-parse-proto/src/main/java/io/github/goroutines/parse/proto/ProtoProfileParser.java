@@ -2,6 +2,7 @@ package io.github.goroutines.parse.proto;
 
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.ProfileParseException;
 import io.github.goroutines.parse.proto.internal.Gunzip;
 import io.github.goroutines.parse.proto.internal.ProtoDecoder;
@@ -82,7 +83,17 @@ public final class ProtoProfileParser {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    byte[] message = Gunzip.isGzip(input) ? Gunzip.inflate(input, options.maxDecompressedBytes()) : input;
+    byte[] message;
+    if (Gunzip.isGzip(input)) {
+      message = Gunzip.inflate(input, options.maxDecompressedBytes());
+    } else if (input.length > options.maxDecompressedBytes()) {
+      // the limit bounds the message however it arrives: decoding costs memory in proportion
+      throw ProfileParseException.limitAtOffset(ProfileFormat.PROTO, "protobuf message of "
+          + input.length + " bytes, more than " + options.maxDecompressedBytes(),
+          "maxDecompressedBytes", options.maxDecompressedBytes(), new byte[0]);
+    } else {
+      message = input;
+    }
     return new ProtoDecoder(message, options).decode();
   }
 }

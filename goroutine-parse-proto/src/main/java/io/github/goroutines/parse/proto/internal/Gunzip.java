@@ -5,9 +5,7 @@ import io.github.goroutines.model.ProfileParseException;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Bounded gzip decompression: it stops at the limit, so a gzip bomb costs little memory. */
@@ -25,7 +23,9 @@ public final class Gunzip {
   }
 
   /**
-   * Inflates all gzip members of the input.
+   * Inflates all gzip members of the input into one array, sized from the stream's own trailer
+   * (ISIZE, the length of the last member) so that an honest profile is inflated without copies;
+   * a trailer that lies costs at most the limit, or 1032 times the input (deflate's best ratio).
    *
    * @param input the compressed bytes
    * @param max the most bytes that may come out
@@ -34,40 +34,58 @@ public final class Gunzip {
    */
   public static byte[] inflate(byte[] input, long max) {
     ByteArrayInputStream source = new ByteArrayInputStream(input);
-    // chunks, so that growing never copies: a bomb costs at most the limit, a profile twice its size
-    List<byte[]> chunks = new ArrayList<>();
-    long total = 0;
+    byte[] out = new byte[sizeHint(input, max)];
+    int total = 0;
     try (GZIPInputStream gz = new GZIPInputStream(source, 64 * 1024)) {
       while (true) {
-        byte[] chunk = new byte[(int) Math.min(CHUNK, max + 1 - total)];
-        int n = gz.readNBytes(chunk, 0, chunk.length);
-        if (n == 0) {
+        if (total == out.length) {
+          int next = gz.read();
+          if (next < 0) {
+            break;
+          }
+          if (total >= max) {
+            throw ProfileParseException.limitAtOffset(ProfileFormat.PROTO,
+                "profile inflates to more than " + max + " bytes", "maxDecompressedBytes",
+                input.length - source.available(), new byte[0]);
+          }
+          if (total >= MAX_ARRAY) {
+            throw error("profile inflates to more than " + MAX_ARRAY + " bytes, more than a Java"
+                + " array holds", input, source);
+          }
+          long grown = Math.min(Math.min(max, MAX_ARRAY), Math.max(MIN_GROWTH, 2L * out.length));
+          out = Arrays.copyOf(out, (int) grown);
+          out[total++] = (byte) next;
+          continue;
+        }
+        int n = gz.read(out, total, out.length - total);
+        if (n < 0) {
           break;
         }
-        chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
         total += n;
-        if (total > max) {
-          throw ProfileParseException.limitAtOffset(ProfileFormat.PROTO,
-              "profile inflates to more than " + max + " bytes", "maxDecompressedBytes",
-              input.length - source.available(), new byte[0]);
-        }
       }
     } catch (EOFException e) {
       throw error("gzip stream ends early (truncated profile?)", input, source);
     } catch (IOException e) {
       throw error("corrupt gzip stream: " + e.getMessage(), input, source);
     }
-    byte[] out = new byte[(int) total];
-    int at = 0;
-    for (byte[] chunk : chunks) {
-      System.arraycopy(chunk, 0, out, at, chunk.length);
-      at += chunk.length;
-    }
-    return out;
+    return total == out.length ? out : Arrays.copyOf(out, total);
   }
 
-  /** Below half a G1 region of small heaps, so chunks are never humongous objects. */
-  private static final int CHUNK = 256 << 10;
+  /** The trailer's length of the last member, within the limit and deflate's best ratio. */
+  private static int sizeHint(byte[] input, long max) {
+    long bound = Math.min(max, Math.min(MAX_ARRAY, input.length * 1032L));
+    if (input.length < 18) {
+      return (int) Math.min(bound, MIN_GROWTH);
+    }
+    int n = input.length;
+    long isize = (input[n - 4] & 0xffL) | (input[n - 3] & 0xffL) << 8
+        | (input[n - 2] & 0xffL) << 16 | (input[n - 1] & 0xffL) << 24;
+    return (int) Math.max(Math.min(bound, isize), Math.min(bound, 1024));
+  }
+
+  private static final int MIN_GROWTH = 64 << 10;
+  /** The longest array a JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private static ProfileParseException error(String message, byte[] input, ByteArrayInputStream s) {
     int offset = input.length - s.available();

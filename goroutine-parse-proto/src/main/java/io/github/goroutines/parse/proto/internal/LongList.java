@@ -25,4 +25,8 @@ final class LongList {
   int size() {
     return size;
   }
+
+  void clear() {
+    size = 0;
+  }
 }

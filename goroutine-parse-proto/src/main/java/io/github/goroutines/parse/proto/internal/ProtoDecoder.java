@@ -27,14 +27,12 @@ import java.util.List;
 public final class ProtoDecoder {
   private final byte[] data;
   private final ParseOptions options;
-  private final Interner interner = new Interner(Integer.MAX_VALUE);
+  private final Interner interner = Interner.unbounded();
   private RawProfile raw;
   /** The decoded strings of the string table, by index, decoded on first use. */
   private String[] strings;
   /** The frames of each location, built on first use (inlined calls make one location several). */
   private Frame[][] locationFrames;
-  /** Stacks by location-id sequence: samples that differ only in labels share one lookup. */
-  private final StackIndex stacks = new StackIndex();
 
   /**
    * Prepares a decode.
@@ -57,8 +55,7 @@ public final class ProtoDecoder {
     raw = new RawProfile(data, options).read();
     strings = new String[raw.strings.size()];
     if (raw.strings.size() > 0 && str(0, 0).length() != 0) {
-      throw error(data, "string_table[0] must be the empty string",
-          (int) (raw.strings.get(0) >>> 32));
+      throw error(data, "string_table[0] must be the empty string", raw.stringStart(0));
     }
     List<ValueType> types = new ArrayList<>(raw.sampleTypes.size() / 2);
     int countIndex = -1;
@@ -78,36 +75,32 @@ public final class ProtoDecoder {
     Profile.Builder profile =
         Profile.builder(ProfileFormat.PROTO).type(types.get(countIndex).type());
     List<Frame> frames = new ArrayList<>(64);
-    int locStart = 0;
-    int valStart = 0;
-    int labStart = 0;
+    SampleReader sample = new SampleReader(data, options);
+    long total = 0;
     for (int s = 0; s < raw.sampleOffset.size(); s++) {
-      int at = (int) raw.sampleOffset.get(s);
-      int locEnd = (int) raw.sampleLocationEnd.get(s);
-      int valEnd = (int) raw.sampleValueEnd.get(s);
-      int labEnd = (int) raw.sampleLabelEnd.get(s);
-      if (valEnd - valStart != types.size()) {
-        throw error(data, "sample has " + (valEnd - valStart) + " values but the profile declares "
+      int at = raw.sampleOffset.get(s);
+      sample.read(at);
+      if (sample.values.size() != types.size()) {
+        throw error(data, "sample has " + sample.values.size() + " values but the profile declares "
             + types.size() + " sample types", at);
       }
-      Stack stack = stacks.get(raw.locationIds, locStart, locEnd);
-      if (stack == null) {
-        stack = stack(frames, locStart, locEnd, at);
-        stacks.put(raw.locationIds, locStart, locEnd, stack);
+      Stack stack = stack(frames, sample.locationIds, at);
+      Labels labels = labels(sample, at);
+      long count = sample.values.get(countIndex);
+      long sum = total + count;
+      if (((total ^ sum) & (count ^ sum)) < 0) {
+        throw error(data, "the samples' counts sum past the range of a 64-bit integer", at);
       }
-      Labels labels = labels(labStart, labEnd, at);
-      profile.add(Sample.of(raw.values.get(valStart + countIndex), stack, labels));
-      locStart = locEnd;
-      valStart = valEnd;
-      labStart = labEnd;
+      total = sum;
+      profile.add(Sample.of(count, stack, labels));
     }
     return profile.metadata(metadata(types)).build();
   }
 
-  private Stack stack(List<Frame> frames, int locStart, int locEnd, int at) {
+  private Stack stack(List<Frame> frames, LongList ids, int at) {
     frames.clear();
-    for (int i = locStart; i < locEnd; i++) {
-      long id = raw.locationIds.get(i);
+    for (int i = 0; i < ids.size(); i++) {
+      long id = ids.get(i);
       int loc = raw.locationIndex.get(id);
       if (loc < 0) {
         throw error(data, "sample refers to location id " + Long.toUnsignedString(id)
@@ -141,17 +134,17 @@ public final class ProtoDecoder {
     if (cached != null) {
       return cached;
     }
-    int at = (int) raw.locationOffset.get(loc);
-    int lineStart = loc == 0 ? 0 : (int) raw.locationLineEnd.get(loc - 1);
-    int lineEnd = (int) raw.locationLineEnd.get(loc);
-    long pc = raw.locationAddress.get(loc);
+    int at = raw.locationOffset.get(loc);
+    raw.readLocation(loc);
+    int lines = raw.lineFunction.size();
+    long pc = raw.locationAddress;
     Frame[] result;
-    if (lineStart == lineEnd) {
+    if (lines == 0) {
       // an unsymbolised location: only its address is known
       result = new Frame[] {interner.frame(Frame.unsymbolized(pc))};
     } else {
-      result = new Frame[lineEnd - lineStart];
-      for (int l = lineStart; l < lineEnd; l++) {
+      result = new Frame[lines];
+      for (int l = 0; l < lines; l++) {
         long functionId = raw.lineFunction.get(l);
         String name = "";
         String file = "";
@@ -161,7 +154,7 @@ public final class ProtoDecoder {
             throw error(data, "location refers to function id "
                 + Long.toUnsignedString(functionId) + ", which does not exist", at);
           }
-          int functionAt = (int) raw.functionOffset.get(f);
+          int functionAt = raw.functionOffset.get(f);
           name = str(raw.functionName.get(f), functionAt);
           file = str(raw.functionFile.get(f), functionAt);
         }
@@ -170,27 +163,27 @@ public final class ProtoDecoder {
           throw error(data, "line number " + number + " out of range", at);
         }
         // Lines are innermost first; all but the last were inlined into the next one
-        result[l - lineStart] =
-            interner.frame(Frame.of(name, file, (int) number, l < lineEnd - 1).withPc(pc));
+        result[l] = interner.frame(Frame.of(name, file, (int) number, l < lines - 1).withPc(pc));
       }
     }
     locationFrames[loc] = result;
     return result;
   }
 
-  private Labels labels(int from, int to, int at) {
-    if (from == to) {
+  private Labels labels(SampleReader sample, int at) {
+    int n = sample.labelKey.size();
+    if (n == 0) {
       return Labels.empty();
     }
-    List<Label> list = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      String key = str(raw.labelKey.get(i), at);
-      long num = raw.labelNum.get(i);
-      long unit = raw.labelUnit.get(i);
-      if (raw.labelStr.get(i) == 0 && (num != 0 || unit != 0)) {
+    List<Label> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String key = str(sample.labelKey.get(i), at);
+      long num = sample.labelNum.get(i);
+      long unit = sample.labelUnit.get(i);
+      if (sample.labelStr.get(i) == 0 && (num != 0 || unit != 0)) {
         list.add(Label.numeric(key, num, str(unit, at)));
       } else {
-        list.add(Label.of(key, str(raw.labelStr.get(i), at)));
+        list.add(Label.of(key, str(sample.labelStr.get(i), at)));
       }
     }
     return interner.labels(Labels.of(list));
@@ -228,9 +221,8 @@ public final class ProtoDecoder {
     String s = strings[i];
     if (s == null) {
       // the string table holds each string once: decode it, no interning needed
-      long packed = raw.strings.get(i);
-      int start = (int) (packed >>> 32);
-      s = Interner.decode(data, start, start + (int) packed);
+      int start = raw.stringStart(i);
+      s = Interner.decode(data, start, start + raw.stringLength(i));
       strings[i] = s;
     }
     return s;

@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * Pass one of the decoder: one {@code profile.proto} message as the wire has it, read with
  * {@link CodedInputStream} into primitive lists of ids, string-table indexes and byte offsets,
- * nothing resolved (like pprof's {@code X}-suffixed fields before {@code postDecode}). Field numbers
- * follow google/pprof's {@code proto/profile.proto}; each {@code case} names the declaration it
- * reads. Unknown fields are skipped.
+ * nothing resolved (like pprof's {@code X}-suffixed fields before {@code postDecode}). Samples are
+ * only located: {@link SampleReader} reads each in pass two, straight from the bytes, so that
+ * millions of them cost four bytes each here. Field numbers follow google/pprof's
+ * {@code proto/profile.proto}; each {@code case} names the declaration it reads. Unknown fields are
+ * skipped.
  */
 final class RawProfile {
   private static final int WT_VARINT = WireFormat.WIRETYPE_VARINT;
@@ -23,38 +25,29 @@ final class RawProfile {
   record RawMapping(long id, long memoryStart, long memoryLimit, long fileOffset, long filename,
       long buildId, int flags, int at) {}
 
-  // string_table: start (high 32 bits) and length of each string in the message
-  final LongList strings = new LongList(256);
+  // string_table: the offset of each string's length, which its bytes follow (stringStart)
+  final IntList strings = new IntList(256);
   // sample_type: pairs of string indexes
   final LongList sampleTypes = new LongList(4);
   final LongList comments = new LongList(4);
   final List<RawMapping> mappings = new ArrayList<>();
 
-  // samples: where each one's locations, values and labels end in the shared lists, its offset
-  final LongList sampleLocationEnd;
-  final LongList sampleValueEnd;
-  final LongList sampleLabelEnd;
-  final LongList sampleOffset;
-  final LongList locationIds;
-  final LongList values;
-  final LongList labelKey = new LongList(64);
-  final LongList labelStr = new LongList(64);
-  final LongList labelNum = new LongList(64);
-  final LongList labelUnit = new LongList(64);
+  // samples: the offset of each Sample message's tag
+  final IntList sampleOffset;
 
-  // locations, with their lines in the shared line lists
+  // locations: the offset of each Location message, by id; its address and lines are read when a
+  // sample uses it (readLocation), into these
   final LongIntMap locationIndex = new LongIntMap();
-  final LongList locationAddress = new LongList(1024);
-  final LongList locationLineEnd = new LongList(1024);
-  final LongList locationOffset = new LongList(1024);
-  final LongList lineFunction = new LongList(1024);
-  final LongList lineNumber = new LongList(1024);
+  final IntList locationOffset = new IntList(1024);
+  long locationAddress;
+  final LongList lineFunction = new LongList(8);
+  final LongList lineNumber = new LongList(8);
 
   // functions
   final LongIntMap functionIndex = new LongIntMap();
   final LongList functionName = new LongList(1024);
   final LongList functionFile = new LongList(1024);
-  final LongList functionOffset = new LongList(1024);
+  final IntList functionOffset = new IntList(1024);
 
   // the scalar fields of Profile
   final ValueTypeFields periodType = new ValueTypeFields();
@@ -70,19 +63,18 @@ final class RawProfile {
   private final byte[] data;
   private final ParseOptions options;
   private CodedInputStream in;
+  /** Where {@link #in} starts in {@link #data}: its positions are relative to it. */
+  private int base;
   /** The message being read, one scratch object per message type. */
   private final ValueTypeFields valueType = new ValueTypeFields();
-  private final LabelFields label = new LabelFields();
-  private final SampleFields sample = new SampleFields();
-  private final LocationFields location = new LocationFields();
+  private long locationId;
   private final LineFields line = new LineFields();
   private final FunctionFields function = new FunctionFields();
   private final MappingFields mapping = new MappingFields();
   // one reader per message type, made once: no allocation per message
   private final Fields profileReader = this::profileField;
-  private final Fields sampleReader = this::sampleField;
-  private final Fields labelReader = this::labelField;
   private final Fields mappingReader = this::mappingField;
+  private final Fields locationIdReader = (f, t, a) -> f == 1 && readLocationId(t, a);
   private final Fields locationReader = this::locationField;
   private final Fields lineReader = this::lineField;
   private final Fields functionReader = this::functionField;
@@ -90,15 +82,9 @@ final class RawProfile {
   RawProfile(byte[] data, ParseOptions options) {
     this.data = data;
     this.options = options;
-    // a sample takes at least 4 bytes and a location id at least 1: size the lists for a typical
-    // profile of this length, so that large ones are not copied over and over while they grow
-    int samples = Math.max(64, data.length / 64);
-    this.sampleLocationEnd = new LongList(samples);
-    this.sampleValueEnd = new LongList(samples);
-    this.sampleLabelEnd = new LongList(samples);
-    this.sampleOffset = new LongList(samples);
-    this.values = new LongList(samples);
-    this.locationIds = new LongList(Math.max(256, data.length / 8));
+    // size the list for a typical profile of this length, so that a large one is not copied over
+    // and over while it grows
+    this.sampleOffset = new IntList(Math.max(64, data.length / 64));
   }
 
   /** Reads the whole message. */
@@ -113,6 +99,64 @@ final class RawProfile {
     return this;
   }
 
+  /**
+   * Where the bytes of a string of the string table start: after its length, which pass one read.
+   *
+   * @param i the string's index
+   * @return the offset of its first byte
+   */
+  int stringStart(int i) {
+    int p = strings.get(i);
+    while (data[p] < 0) {
+      p++;
+    }
+    return p + 1;
+  }
+
+  /**
+   * The length of a string of the string table, decoded again from its varint.
+   *
+   * @param i the string's index
+   * @return its length in bytes
+   */
+  int stringLength(int i) {
+    int p = strings.get(i);
+    long length = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = data[p++];
+      length |= (long) (b & 0x7f) << Math.min(shift, 63);
+      if (b >= 0) {
+        return (int) length;
+      }
+    }
+  }
+
+  /**
+   * Reads the address and lines of a location into {@link #locationAddress}, {@link #lineFunction}
+   * and {@link #lineNumber}.
+   *
+   * @param loc the location's index
+   */
+  void readLocation(int loc) {
+    int at = locationOffset.get(loc);
+    CodedInputStream whole = in;
+    in = CodedInputStream.newInstance(data, at, data.length - at);
+    base = at;
+    locationAddress = 0;
+    lineFunction.clear();
+    lineNumber.clear();
+    try {
+      in.readTag(); // field 4, length-delimited: checked in pass one
+      nested(4, WT_LEN, at, locationReader);
+    } catch (IOException e) {
+      throw ProtoDecoder.error(data, "malformed protobuf: " + e.getMessage(),
+          base + in.getTotalBytesRead());
+    } finally {
+      in = whole;
+      base = 0;
+    }
+  }
+
   /** Reads one field of a message; returns false for a field it does not know (then skipped). */
   @FunctionalInterface
   private interface Fields {
@@ -125,7 +169,7 @@ final class RawProfile {
    */
   private void fields(Fields reader) throws IOException {
     while (true) {
-      int at = in.getTotalBytesRead();
+      int at = base + in.getTotalBytesRead();
       int tag = in.readTag();
       if (tag == 0) {
         return;
@@ -157,10 +201,8 @@ final class RawProfile {
       case 5 -> function(field, type, at); // repeated Function function = 5
       case 6 -> { // repeated string string_table = 6
         expect(type, WT_LEN, field, at);
-        int len = in.readRawVarint32();
-        int start = in.getTotalBytesRead();
-        in.skipRawBytes(len);
-        strings.add((long) start << 32 | len);
+        strings.add(in.getTotalBytesRead());
+        in.skipRawBytes(in.readRawVarint32());
       }
       case 7 -> dropFrames = varint(type, field, at); // int64 drop_frames = 7
       case 8 -> keepFrames = varint(type, field, at); // int64 keep_frames = 8
@@ -202,73 +244,15 @@ final class RawProfile {
     });
   }
 
-  /** message Sample: where it started, and where its location ids started. */
-  private static final class SampleFields {
-    int at;
-    int firstLocation;
-  }
-
+  /** message Sample: located here, read by {@link SampleReader} in pass two. */
   private void sample(int field, int type, int at) throws IOException {
     if (sampleOffset.size() >= options.maxSamples()) {
       throw ProtoDecoder.limit(data, "more than " + options.maxSamples() + " samples",
           "maxSamples", at);
     }
-    sample.at = at;
-    sample.firstLocation = locationIds.size();
-    nested(field, type, at, sampleReader);
-    sampleLocationEnd.add(locationIds.size());
-    sampleValueEnd.add(values.size());
-    sampleLabelEnd.add(labelKey.size());
+    expect(type, WT_LEN, field, at);
+    in.skipRawBytes(in.readRawVarint32());
     sampleOffset.add(at);
-  }
-
-  private boolean sampleField(int field, int type, int at) throws IOException {
-    switch (field) {
-      case 1 -> { // repeated uint64 location_id = 1
-        repeated(type, field, at, locationIds);
-        if (locationIds.size() - sample.firstLocation > options.maxFramesPerStack()) {
-          throw ProtoDecoder.limit(data, "more than " + options.maxFramesPerStack()
-              + " locations in one sample", "maxFramesPerStack", sample.at);
-        }
-      }
-      case 2 -> repeated(type, field, at, values); // repeated int64 value = 2
-      case 3 -> { // repeated Label label = 3
-        label.key = 0;
-        label.str = 0;
-        label.num = 0;
-        label.unit = 0;
-        nested(field, type, at, labelReader);
-        labelKey.add(label.key);
-        labelStr.add(label.str);
-        labelNum.add(label.num);
-        labelUnit.add(label.unit);
-      }
-      default -> {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** message Label { int64 key = 1; int64 str = 2; int64 num = 3; int64 num_unit = 4; } */
-  private static final class LabelFields {
-    long key;
-    long str;
-    long num;
-    long unit;
-  }
-
-  private boolean labelField(int field, int type, int at) throws IOException {
-    switch (field) {
-      case 1 -> label.key = varint(type, field, at);
-      case 2 -> label.str = varint(type, field, at);
-      case 3 -> label.num = varint(type, field, at);
-      case 4 -> label.unit = varint(type, field, at);
-      default -> {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -306,32 +290,31 @@ final class RawProfile {
     return false;
   }
 
-  /** message Location { uint64 id = 1; uint64 address = 3; repeated Line line = 4; } */
-  private static final class LocationFields {
-    long id;
-    long address;
-  }
-
+  /**
+   * message Location { uint64 id = 1; uint64 address = 3; repeated Line line = 4; }: pass one reads
+   * its id, {@link #readLocation} the rest.
+   */
   private void location(int field, int type, int at) throws IOException {
-    location.id = 0;
-    location.address = 0;
-    nested(field, type, at, locationReader);
-    if (location.id == 0) {
+    locationId = 0;
+    nested(field, type, at, locationIdReader);
+    if (locationId == 0) {
       throw ProtoDecoder.error(data, "location with reserved id 0", at);
     }
-    if (!locationIndex.put(location.id, locationOffset.size())) {
+    if (!locationIndex.put(locationId, locationOffset.size())) {
       throw ProtoDecoder.error(data, "two locations with id "
-          + Long.toUnsignedString(location.id), at);
+          + Long.toUnsignedString(locationId), at);
     }
-    locationAddress.add(location.address);
-    locationLineEnd.add(lineFunction.size());
     locationOffset.add(at);
+  }
+
+  private boolean readLocationId(int type, int at) throws IOException {
+    locationId = varint(type, 1, at);
+    return true;
   }
 
   private boolean locationField(int field, int type, int at) throws IOException {
     switch (field) {
-      case 1 -> location.id = varint(type, field, at);
-      case 3 -> location.address = varint(type, field, at);
+      case 3 -> locationAddress = varint(type, field, at);
       case 4 -> { // mapping_id = 2 and is_folded = 5 are not kept
         line.functionId = 0;
         line.number = 0;
@@ -410,8 +393,13 @@ final class RawProfile {
     return in.readRawVarint64();
   }
 
-  /** A repeated scalar, packed (wire type 2) or not (wire type 0): both occur in one file. */
   private void repeated(int type, int field, int at, LongList into) throws IOException {
+    repeated(in, data, type, field, at, into);
+  }
+
+  /** A repeated scalar, packed (wire type 2) or not (wire type 0): both occur in one file. */
+  static void repeated(CodedInputStream in, byte[] data, int type, int field, int at,
+      LongList into) throws IOException {
     if (type == WT_VARINT) {
       into.add(in.readRawVarint64());
     } else if (type == WT_LEN) {
@@ -427,6 +415,10 @@ final class RawProfile {
   }
 
   private void expect(int type, int wanted, int field, int at) {
+    expect(data, type, wanted, field, at);
+  }
+
+  static void expect(byte[] data, int type, int wanted, int field, int at) {
     if (type != wanted) {
       throw ProtoDecoder.error(data, "field " + field + " has wire type " + type + ", expected "
           + wanted, at);
