@@ -1,5 +1,8 @@
 package io.github.goroutines.analysis;
 
+import static io.github.goroutines.analysis.internal.GoFormat.printable;
+import static io.github.goroutines.analysis.internal.GoFormat.printableLines;
+
 import io.github.goroutines.analysis.internal.GoFormat;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Frame;
@@ -23,7 +26,9 @@ import java.util.Objects;
  * shows growth between snapshots.
  *
  * <p>Every report ends with a newline and depends only on its input, so it can be compared with a
- * recorded file. Thread-safe.
+ * recorded file. Text from the profile is made safe for a terminal: control characters, line
+ * breaks within a name and bidirectional overrides are printed as escapes such as
+ * {@code \x1b}. Thread-safe.
  */
 public final class TextReports {
   private TextReports() {}
@@ -40,18 +45,18 @@ public final class TextReports {
       Mapping m = p.metadata().mappings().get(0);
       if (!m.filename().isEmpty()) {
         String f = m.filename();
-        lines.add("File: " + f.substring(f.lastIndexOf('/') + 1));
+        lines.add("File: " + printable(f.substring(f.lastIndexOf('/') + 1)));
       }
       if (!m.buildId().isEmpty()) {
-        lines.add("Build ID: " + m.buildId());
+        lines.add("Build ID: " + printable(m.buildId()));
       }
     }
     for (String c : p.metadata().comments()) {
       if (!c.startsWith("#")) {
-        lines.add(c);
+        lines.add(printable(c));
       }
     }
-    lines.add("Type: " + p.type());
+    lines.add("Type: " + printable(p.type()));
     if (p.metadata().timeNanos() != 0) {
       lines.add("Time: " + GoFormat.time(p.metadata().timeNanos()));
     }
@@ -95,10 +100,10 @@ public final class TextReports {
       sum += r.flat();
       sb.append(String.format(Locale.ROOT, "%10d %s %s %10d %s  %s%s%n", r.flat(),
           GoFormat.percentage(r.flat(), total), GoFormat.percentage(sum, total), r.cum(),
-          GoFormat.percentage(r.cum(), total), r.function(),
+          GoFormat.percentage(r.cum(), total), printable(r.function()),
           r.inline() == Top.Inline.NONE ? "" : " " + r.inline().mark()));
     }
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
   /**
@@ -142,7 +147,8 @@ public final class TextReports {
       strings.forEach((k, v) -> {
         List<String> nonEmpty = v.stream().filter(x -> !x.isEmpty()).toList();
         if (!nonEmpty.isEmpty()) {
-          labels.add(String.format(Locale.ROOT, "%10s:  %s%n", k, String.join(" ", nonEmpty)));
+          labels.add(String.format(Locale.ROOT, "%10s:  %s%n", printable(k),
+              printable(String.join(" ", nonEmpty))));
         }
       });
       Map<String, List<String>> numbers = new java.util.TreeMap<>();
@@ -151,8 +157,8 @@ public final class TextReports {
           numbers.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l.number() + l.unit());
         }
       }
-      numbers.forEach((k, v) -> numeric.add(String.format(Locale.ROOT, "%10s:  %s%n", k,
-          String.join(" ", v))));
+      numbers.forEach((k, v) -> numeric.add(String.format(Locale.ROOT, "%10s:  %s%n", printable(k),
+          printable(String.join(" ", v)))));
       labels.sort(null);
       numeric.sort(null);
       labels.forEach(sb::append);
@@ -160,7 +166,7 @@ public final class TextReports {
       boolean first = true;
       for (Frame f : s.stack().frames()) {
         sb.append(String.format(Locale.ROOT, "%10s   %s%s%n", first ? Long.toString(s.count()) : "",
-            f.function(), f.inlined() ? " (inline)" : ""));
+            printable(f.function()), f.inlined() ? " (inline)" : ""));
         first = false;
       }
     }
@@ -171,7 +177,7 @@ public final class TextReports {
       sb.append(String.format(Locale.ROOT, "  ... and %d more stacks (%d goroutines)%n",
           samples.size() - shown.size(), rest));
     }
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
   /**
@@ -193,9 +199,10 @@ public final class TextReports {
       List<Map.Entry<String, Long>> near = matcher.nearMisses(profile, 5);
       if (!near.isEmpty()) {
         sb.append("Functions that contain it (give one of them, or use --prefix or --regex):\n");
-        near.forEach(e -> sb.append(String.format(Locale.ROOT, "%8d  %s%n", e.getValue(), e.getKey())));
+        near.forEach(e -> sb.append(String.format(Locale.ROOT, "%8d  %s%n", e.getValue(),
+            printable(e.getKey()))));
       }
-      return sb.toString();
+      return printableLines(sb.toString());
     }
     Groups groups = Groups.of(found, grouping);
     for (Group g : groups.top(limit)) {
@@ -203,13 +210,13 @@ public final class TextReports {
           g.waitCount() > 0 ? ", waiting " + minutes(g) : "", ids(g.goroutineIds())));
       sb.append(stack(g.representative(), "    "));
       g.goroutines().stream().findFirst().flatMap(Goroutine::createdBy).ifPresent(c ->
-          sb.append("    created by ").append(c.function()).append("  ").append(c.location())
-              .append('\n'));
+          sb.append("    created by ").append(printable(c.function())).append("  ")
+              .append(printable(c.location())).append('\n'));
     }
     if (groups.list().size() > limit) {
       sb.append(String.format(Locale.ROOT, "%n... and %d more groups%n", groups.list().size() - limit));
     }
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
   private static String minutes(Group g) {
@@ -242,10 +249,10 @@ public final class TextReports {
         groups.list().size(), groups.grouping().name()));
     for (Group g : groups.top(limit)) {
       sb.append(String.format(Locale.ROOT, "%8d %6s  %s%s%n", g.count(),
-          LeakSuspects.percent(g.share()), g.key(), waits(g)));
+          LeakSuspects.percent(g.share()), printable(g.key()), waits(g)));
     }
     more(sb, groups.list().size(), limit, "group");
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
   /**
@@ -261,7 +268,7 @@ public final class TextReports {
     Objects.requireNonNull(summary, "summary");
     Profile p = summary.latest();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", p.type(),
+    sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", printable(p.type()),
         p.format().displayName(), p.totalCount()));
     if (summary.snapshots().size() > 1) {
       sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
@@ -279,7 +286,7 @@ public final class TextReports {
         : "\nTop groups by " + sites.grouping().name() + ":\n");
     for (Group g : sites.top(limit)) {
       sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
-          LeakSuspects.percent(g.share()), g.key()));
+          LeakSuspects.percent(g.share()), printable(g.key())));
       sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
     }
     more(sb, sites.list().size(), limit, sites.grouping().name().equals("site") ? "site" : "group");
@@ -293,16 +300,29 @@ public final class TextReports {
     }
     int rank = 0;
     for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
-      sb.append(String.format(Locale.ROOT, "%3d. %s  [score %.1f]%n", ++rank, s.site(), s.score()));
+      sb.append(String.format(Locale.ROOT, "%3d. %s  [score %.1f]%n", ++rank, printable(s.site()),
+          s.score()));
       for (Suspect.Evidence e : s.evidence()) {
-        sb.append("       - ").append(e).append('\n');
+        sb.append("       - ").append(printable(e.toString())).append('\n');
       }
     }
     more(sb, suspects.size(), limit, "suspect");
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
-  /** What the parse passed over or repaired, a line each, the first few problems in full. */
+  /**
+   * What a parse passed over or repaired, as {@link #summary} prints it: a line each, starting
+   * {@code "  parse: "}, the first five problems in full.
+   *
+   * @param d the diagnostics of a profile
+   * @return the lines, empty when the parse was clean
+   */
+  public static String diagnostics(Diagnostics d) {
+    StringBuilder sb = new StringBuilder();
+    diagnostics(sb, d);
+    return printableLines(sb.toString());
+  }
+
   private static void diagnostics(StringBuilder sb, Diagnostics d) {
     if (d.skippedLines() > 0) {
       sb.append("  parse: ").append(d.skippedLines()).append(" lines outside goroutine blocks")
@@ -313,7 +333,7 @@ public final class TextReports {
     }
     int shown = Math.min(5, d.problems().size());
     for (String problem : d.problems().subList(0, shown)) {
-      sb.append("  parse: ").append(problem).append('\n');
+      sb.append("  parse: ").append(printable(problem)).append('\n');
     }
     if (d.problems().size() > shown) {
       sb.append("  parse: ... and ").append(d.problems().size() - shown).append(" more\n");
@@ -345,14 +365,15 @@ public final class TextReports {
     sb.append("Changes by ").append(diff.grouping().name()).append(":\n");
     List<Diff.Row> changed = diff.rows().stream().filter(r -> r.delta() != 0).toList();
     for (Diff.Row r : changed.subList(0, Math.min(limit, changed.size()))) {
-      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%n", r.delta(), series(r.counts()), r.key(),
+      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%n", r.delta(), series(r.counts()),
+          printable(r.key()),
           r.isNew() ? "  (new)" : r.isGone() ? "  (gone)" : ""));
     }
     if (changed.isEmpty()) {
       sb.append("  no group changed\n");
     }
     more(sb, changed.size(), limit, "changed group");
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
   /**
@@ -372,13 +393,13 @@ public final class TextReports {
             .append('\n');
       }
       Frame f = frames.get(i);
-      sb.append(indent).append(f.function()).append(f.inlined() ? " (inline)" : "")
-          .append("  ").append(f.location()).append('\n');
+      sb.append(indent).append(printable(f.function())).append(f.inlined() ? " (inline)" : "")
+          .append("  ").append(printable(f.location())).append('\n');
     }
     if (stack.elisionIndex().orElse(-1) == frames.size()) {
       sb.append(indent).append("...additional frames elided...\n");
     }
-    return sb.toString();
+    return printableLines(sb.toString());
   }
 
   private static String statesOf(Group g) {
@@ -392,7 +413,7 @@ public final class TextReports {
     states.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
             .thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey())
+        .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(printable(e.getKey()))
             .append(states.size() > 1 ? " x" + e.getValue() : ""));
     return "[" + sb + "]";
   }

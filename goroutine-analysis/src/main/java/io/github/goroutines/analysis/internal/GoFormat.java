@@ -57,4 +57,62 @@ public final class GoFormat {
     return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
         .withZone(ZoneOffset.UTC).format(t);
   }
+
+  /**
+   * Text from a profile made safe for a terminal: control characters (C0, DEL, C1), which could
+   * move the cursor, change colours or set the window title, and the bidirectional overrides that
+   * reorder what is shown, become escapes such as {@code \x1b} and {@code \u202e}; so do line
+   * breaks, so that a name cannot start a line of its own.
+   *
+   * @param s the text
+   * @return the text, unchanged when it holds nothing to escape
+   */
+  public static String printable(String s) {
+    return escape(s, false);
+  }
+
+  /**
+   * A whole report made safe like {@link #printable(String)}, keeping its line breaks.
+   *
+   * @param s the report
+   * @return the report, unchanged when it holds nothing to escape
+   */
+  public static String printableLines(String s) {
+    return escape(s, true);
+  }
+
+  private static String escape(String s, boolean keepNewlines) {
+    int i = 0;
+    while (i < s.length() && !unsafe(s.charAt(i), keepNewlines)) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!unsafe(c, keepNewlines)) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c < 0x100) {
+        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean unsafe(char c, boolean keepNewlines) {
+    if (c < 0x20) {
+      return !(keepNewlines && c == '\n');
+    }
+    return (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  }
 }
