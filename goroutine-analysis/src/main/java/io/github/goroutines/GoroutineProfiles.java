@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Parses goroutine profiles in any of the formats {@code /debug/pprof/goroutine} serves, recognised
  * by content, never by file name. Like pprof's chain of legacy parsers, each parser recognises its
- * own input: the protobuf parser takes gzip and raw {@code profile.proto}
+ * own input: the protobuf parser takes gzip and raw {@code profile.proto} (gzip that holds text, a
+ * dump saved with {@code gzip}, goes to the text parser)
  * ({@link ProtoProfileParser#recognizes}); the text parser takes any input in which its state
  * machine finds a {@code debug=1} header ({@code goroutine profile: total N}) or a {@code debug=2}
  * header ({@code goroutine N [state]:}), also inside crash output and logs
@@ -39,6 +40,9 @@ import java.util.Optional;
  * {@link ProfileParseException}; nothing else is thrown for bad input.
  */
 public final class GoroutineProfiles {
+  /** What the diagnostics of a profile decompressed from gzip text say it was read from. */
+  private static final String GZIP = "gzip-compressed text";
+
   private GoroutineProfiles() {}
 
   /**
@@ -66,6 +70,9 @@ public final class GoroutineProfiles {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
+    if (GzipText.holdsText(input)) {
+      return readFrom(parse(GzipText.open(input), options), GZIP);
+    }
     if (ProtoProfileParser.recognizes(input)) {
       return ProtoProfileParser.parse(input, options);
     }
@@ -106,7 +113,13 @@ public final class GoroutineProfiles {
     Objects.requireNonNull(options, "options");
     InputStream buffered = new BufferedInputStream(in);
     byte[] head = head(buffered);
-    return ProtoProfileParser.recognizes(head) || JsonEnvelopes.looksLikeJson(head)
+    if (GzipText.isGzip(head) && GzipText.holdsText(buffered)) {
+      return readFrom(parse(GzipText.open(buffered), options), GZIP);
+    }
+    if (ProtoProfileParser.recognizes(head)) {
+      return ProtoProfileParser.parse(readProtobuf(buffered, head, options), options);
+    }
+    return JsonEnvelopes.looksLikeJson(head)
         ? parse(BoundedInput.readAll(buffered, options.maxInputBytes()), options)
         : TextProfileParser.parse(buffered, options);
   }
@@ -163,6 +176,9 @@ public final class GoroutineProfiles {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
+    if (GzipText.holdsText(input)) {
+      return readFrom(parseAll(GzipText.open(input), options), GZIP);
+    }
     if (ProtoProfileParser.recognizes(input)) {
       return List.of(ProtoProfileParser.parse(input, options));
     }
@@ -186,7 +202,13 @@ public final class GoroutineProfiles {
     Objects.requireNonNull(options, "options");
     InputStream buffered = new BufferedInputStream(in);
     byte[] head = head(buffered);
-    return ProtoProfileParser.recognizes(head) || JsonEnvelopes.looksLikeJson(head)
+    if (GzipText.isGzip(head) && GzipText.holdsText(buffered)) {
+      return readFrom(parseAll(GzipText.open(buffered), options), GZIP);
+    }
+    if (ProtoProfileParser.recognizes(head)) {
+      return List.of(ProtoProfileParser.parse(readProtobuf(buffered, head, options), options));
+    }
+    return JsonEnvelopes.looksLikeJson(head)
         ? parseAll(BoundedInput.readAll(buffered, options.maxInputBytes()), options)
         : TextProfileParser.parseAll(buffered, options);
   }
@@ -216,11 +238,42 @@ public final class GoroutineProfiles {
    */
   public static Optional<ProfileFormat> detect(byte[] input) {
     Objects.requireNonNull(input, "input");
+    if (GzipText.holdsText(input)) {
+      try (InputStream text = GzipText.open(input)) {
+        return detect(BoundedInput.readAll(text, ParseOptions.defaults().maxInputBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     if (ProtoProfileParser.recognizes(input)) {
       return Optional.of(ProfileFormat.PROTO);
     }
     JsonEnvelopes.Unwrapped json = JsonEnvelopes.unwrap(input);
     return TextProfileParser.recognize(json == null ? input : json.text());
+  }
+
+  /**
+   * A protobuf profile's bytes, read no further than its message may be: raw, {@code
+   * maxDecompressedBytes}; compressed, that and deflate's worst overhead (stored blocks, a long
+   * header), so a stream far too big for the limit is refused before it is held.
+   */
+  private static byte[] readProtobuf(InputStream buffered, byte[] head, ParseOptions options) {
+    long message = options.maxDecompressedBytes();
+    long bound = GzipText.isGzip(head) ? message + message / 64 + (1 << 20) : message;
+    if (bound >= options.maxInputBytes()) {
+      return BoundedInput.readAll(buffered, options.maxInputBytes());
+    }
+    try {
+      return BoundedInput.readAll(buffered, bound);
+    } catch (ProfileParseException e) {
+      if (e.limit().filter("maxInputBytes"::equals).isEmpty()) {
+        throw e;
+      }
+      throw ProfileParseException.limitAtOffset(ProfileFormat.PROTO, (GzipText.isGzip(head)
+          ? "gzip-compressed protobuf of more than " + bound + " bytes: its message would be "
+          : "protobuf message ") + "larger than " + message + " bytes", "maxDecompressedBytes",
+          bound, new byte[0]);
+    }
   }
 
   /** The first bytes of a stream, which tell its format; they are left unread. */

@@ -87,4 +87,84 @@ class GoroutineProfilesTest {
         .isInstanceOfSatisfying(ProfileParseException.class,
             e -> assertThat(e.limit()).contains("maxInputBytes"));
   }
+
+  static byte[] gzip(byte[] data) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(data);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void gzipThatHoldsTextIsParsedAsText() {
+    for (String name : new String[] {"later.debug1.txt", "later.debug2.txt", "multi.log.txt"}) {
+      byte[] text = Fixtures.read("1.27", name);
+      byte[] gz = gzip(text);
+      java.util.List<Profile> plain = GoroutineProfiles.parseAll(text);
+      for (java.util.List<Profile> unzipped : java.util.List.of(GoroutineProfiles.parseAll(gz),
+          GoroutineProfiles.parseAll(new ByteArrayInputStream(gz), ParseOptions.defaults()))) {
+        assertThat(unzipped).extracting(Profile::totalCount)
+            .isEqualTo(plain.stream().map(Profile::totalCount).toList());
+        assertThat(unzipped.get(0).format()).isEqualTo(plain.get(0).format());
+        assertThat(unzipped.get(0).samples()).isEqualTo(plain.get(0).samples());
+        assertThat(unzipped.get(0).diagnostics().problems())
+            .contains("read from gzip-compressed text");
+      }
+      assertThat(GoroutineProfiles.detect(gz)).isEqualTo(GoroutineProfiles.detect(text));
+      assertThat(GoroutineProfiles.parse(gz).totalCount()).isEqualTo(plain.get(plain.size() - 1)
+          .totalCount());
+    }
+    // the limit on input bounds the decompressed text
+    byte[] gz = gzip(Fixtures.read("1.27", "later.debug2.txt"));
+    ParseOptions small = ParseOptions.defaults().withMaxInputBytes(gz.length + 1000);
+    assertThatThrownBy(() -> GoroutineProfiles.parse(gz, small))
+        .isInstanceOfSatisfying(ProfileParseException.class,
+            e -> assertThat(e.limit()).contains("maxInputBytes"));
+    // profile.proto in gzip is still protobuf
+    assertThat(GoroutineProfiles.parse(Fixtures.read("1.27", "later.debug0.pb.gz")).format())
+        .isEqualTo(ProfileFormat.PROTO);
+  }
+
+  @Test
+  void brokenGzipTextIsPositioned() {
+    byte[] gz = gzip(Fixtures.read("1.27", "later.debug2.txt"));
+    byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
+    assertThatThrownBy(() -> GoroutineProfiles.parse(cut))
+        .isInstanceOfSatisfying(ProfileParseException.class,
+            e -> assertThat(e.byteOffset()).hasValue(cut.length))
+        .hasMessageStartingWith("gzip stream ends early");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(new ByteArrayInputStream(cut),
+        ParseOptions.defaults()))
+        .isInstanceOfSatisfying(ProfileParseException.class,
+            e -> assertThat(e.byteOffset()).hasValue(cut.length))
+        .hasMessageStartingWith("gzip stream ends early");
+    byte[] twice = gzip(gz);
+    assertThatThrownBy(() -> GoroutineProfiles.parse(twice))
+        .isInstanceOf(ProfileParseException.class).hasMessageStartingWith("gzip inside gzip");
+    assertThatThrownBy(() -> GoroutineProfiles.parse(new ByteArrayInputStream(twice),
+        ParseOptions.defaults()))
+        .isInstanceOf(ProfileParseException.class).hasMessageStartingWith("gzip inside gzip");
+  }
+
+  @Test
+  void aStreamTooLongForAProtobufIsRefusedBeforeItIsHeld() {
+    ParseOptions small = ParseOptions.defaults().withMaxDecompressedBytes(1 << 20);
+    byte[] noise = new byte[8 << 20];
+    new java.util.Random(7).nextBytes(noise);
+    noise[0] = 0x1f;
+    noise[1] = (byte) 0x8b;
+    assertThatThrownBy(() -> GoroutineProfiles.parse(new ByteArrayInputStream(noise), small))
+        .isInstanceOfSatisfying(ProfileParseException.class,
+            e -> assertThat(e.limit()).contains("maxDecompressedBytes"))
+        .hasMessageContaining("gzip-compressed protobuf of more than 2113536 bytes");
+    noise[0] = 0x0a;
+    noise[1] = 0x05;
+    assertThatThrownBy(() -> GoroutineProfiles.parse(new ByteArrayInputStream(noise), small))
+        .isInstanceOfSatisfying(ProfileParseException.class,
+            e -> assertThat(e.limit()).contains("maxDecompressedBytes"))
+        .hasMessageStartingWith("protobuf message larger than 1048576 bytes");
+  }
 }
