@@ -46,11 +46,13 @@ final class DiffCommand extends ProfileCommand {
 
   @Override
   public Integer call() throws InterruptedException {
+    atLeast("--limit", limit, 1);
     Grouping grouping = Grouping.parse(group);
     if (watch != null) {
       return watch(grouping);
     }
     List<Profile> snapshots = snapshots();
+    snapshots.forEach(this::warnOfDiagnostics);
     if (snapshots.size() < 2) {
       throw new IllegalArgumentException("diff needs two or more snapshots: give two inputs, an "
           + "input that holds several dumps, or --watch URL");
@@ -59,30 +61,52 @@ final class DiffCommand extends ProfileCommand {
     return ExitCode.OK;
   }
 
+  /**
+   * Takes {@code --count} snapshots. A snapshot that fails is reported on standard error and
+   * skipped; the series goes on, and the exit code is then the first failure's.
+   */
   private int watch(Grouping grouping) throws InterruptedException {
     if (!inputs.isEmpty()) {
       throw new IllegalArgumentException("--watch takes its snapshots itself; give no INPUT");
     }
-    if (count < 2) {
-      throw new IllegalArgumentException("--count must be at least 2");
-    }
+    atLeast("--count", count, 2);
+    Duration pause = ReadOptions.duration("--every", every, Duration.ZERO);
     Inputs inputs = read.inputs(io.stdin());
     Filter filter = filters.filter();
-    Duration pause = ReadOptions.duration(every);
     List<Profile> snapshots = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      if (i > 0) {
+    Failure firstFailure = null;
+    for (int i = 1; i <= count; i++) {
+      if (i > 1) {
         Thread.sleep(pause.toMillis());
       }
-      List<Profile> dumps = parse(inputs, watch, false);
+      List<Profile> dumps;
+      try {
+        dumps = parse(inputs, watch, false);
+      } catch (Failure f) {
+        firstFailure = firstFailure == null ? f : firstFailure;
+        io.out().printf(Locale.ROOT, "snapshot %d: failed%n", i);
+        io.out().flush();
+        io.err().println("goroutines: snapshot " + i + " failed: " + f.getMessage());
+        io.err().flush();
+        continue;
+      }
       Profile p = dumps.get(dumps.size() - 1);
+      warnOfDiagnostics(p);
       snapshots.add(filter.apply(p));
-      io.out().printf(Locale.ROOT, "snapshot %d: %d goroutines%n", i + 1, p.totalCount());
-      if (i > 0) {
+      io.out().printf(Locale.ROOT, "snapshot %d: %d goroutines%n", i, p.totalCount());
+      if (snapshots.size() > 1) {
         io.out().print(TextReports.diff(Diff.of(snapshots, grouping), limit));
       }
       io.out().flush();
     }
-    return ExitCode.OK;
+    if (firstFailure == null) {
+      return ExitCode.OK;
+    }
+    String taken = snapshots.size() + " of " + count + " snapshots taken";
+    if (snapshots.size() < 2) {
+      throw new Failure(taken + ": too few to compare", firstFailure.exitCode());
+    }
+    io.err().println("goroutines: " + taken + "; the others failed");
+    return firstFailure.exitCode();
   }
 }

@@ -31,6 +31,9 @@ final class FilterOptions {
       f = f.stateClasses(EnumSet.copyOf(states));
     }
     if (minWait != null) {
+      if (minWait < 0) {
+        throw new IllegalArgumentException("--min-wait must be 0 or more minutes, not " + minWait);
+      }
       f = f.minWaitMinutes(minWait);
     }
     if (label != null) {

@@ -41,6 +41,7 @@ final class FindCommand extends ProfileCommand {
 
   @Override
   public Integer call() {
+    atLeast("--limit", limit, 1);
     FunctionMatcher m = regex ? FunctionMatcher.regex(pattern)
         : prefix ? FunctionMatcher.prefix(pattern) : FunctionMatcher.exact(pattern);
     Grouping grouping = Grouping.parse(group);

@@ -44,19 +44,25 @@ final class JsonCommand extends ProfileCommand {
 
   @Override
   public Integer call() {
+    atLeast("--limit", limit, 1);
     Grouping grouping = Grouping.parse(group);
     String json = switch (report) {
       case PROFILE -> JsonReports.profile(latest());
       case GROUPS -> JsonReports.groups(Groups.of(latest(), grouping), limit);
       case DIFF -> {
         List<Profile> snapshots = snapshots();
+        snapshots.forEach(this::warnOfDiagnostics);
         if (snapshots.size() < 2) {
           throw new IllegalArgumentException("--report diff needs two or more snapshots: give two "
               + "inputs, or an input that holds several dumps");
         }
         yield JsonReports.diff(Diff.of(snapshots, grouping), limit);
       }
-      case SUMMARY -> JsonReports.summary(Summary.of(snapshots(), grouping), limit);
+      case SUMMARY -> {
+        List<Profile> snapshots = snapshots();
+        snapshots.forEach(this::warnOfDiagnostics);
+        yield JsonReports.summary(Summary.of(snapshots, grouping), limit);
+      }
     };
     io.out().print(json);
     return ExitCode.OK;

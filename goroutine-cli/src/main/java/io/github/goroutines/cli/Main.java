@@ -97,7 +97,7 @@ public final class Main implements Runnable {
         + "--fail-on-suspects, 70 an internal error.%n");
     cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, io.err()));
     cli.setParameterExceptionHandler((e, a) -> {
-      io.err().println("goroutines: " + e.getMessage());
+      io.err().println("goroutines: " + Inputs.redact(e.getMessage()));
       e.getCommandLine().usage(io.err());
       return ExitCode.USAGE;
     });
@@ -115,8 +115,18 @@ public final class Main implements Runnable {
     return effective.toArray(String[]::new);
   }
 
-  /** One line for any failure; the exit code says whose fault it was. */
+  /** One line for any failure, never with a URL's password; the exit code says whose fault. */
   static int report(Throwable t, PrintWriter err) {
+    PrintWriter safe = new PrintWriter(err) {
+      @Override
+      public void println(String line) {
+        err.println(Inputs.redact(line));
+      }
+    };
+    return reportTo(t, safe);
+  }
+
+  private static int reportTo(Throwable t, PrintWriter err) {
     if (t instanceof Failure f) {
       err.println("goroutines: " + f.getMessage());
       return f.exitCode();

@@ -2,6 +2,7 @@ package io.github.goroutines.cli;
 
 import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.analysis.Filter;
+import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileParseException;
 import java.io.BufferedInputStream;
@@ -62,6 +63,17 @@ abstract class ProfileCommand implements Callable<Integer> {
     return all;
   }
 
+  /**
+   * What the parse of a snapshot passed over or repaired, on standard error, for the reports that
+   * do not show it themselves: a result never hides that input was skipped.
+   */
+  void warnOfDiagnostics(Profile p) {
+    String lines = TextReports.diagnostics(p.diagnostics());
+    if (!lines.isEmpty()) {
+      io.err().print(lines.replace("  parse: ", "goroutines: parse: "));
+    }
+  }
+
   /** Every dump of one input; every way it can fail becomes a {@link Failure}. */
   @SuppressWarnings("try") // the progress line is shown while the input is read
   List<Profile> parse(Inputs inputs, String name, boolean implicit) {
@@ -80,7 +92,7 @@ abstract class ProfileCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException e) {
       String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
       throw Inputs.isUrl(name)
-          ? new Failure("the answer of " + name + " was cut short: " + why, ExitCode.FETCH)
+          ? new Failure("the answer of " + display(name) + " was cut short: " + why, ExitCode.FETCH)
           : new Failure("cannot read " + display(name) + ": " + why, ExitCode.USAGE);
     } catch (OutOfMemoryError e) {
       throw new Failure("out of memory reading " + display(name) + " with a heap of "
@@ -102,6 +114,7 @@ abstract class ProfileCommand implements Callable<Integer> {
    */
   Profile latest() {
     List<Profile> all = snapshots();
+    warnOfDiagnostics(all.get(all.size() - 1));
     if (all.size() > 1) {
       io.err().println("goroutines: " + all.size() + " snapshots in the input; " + spec.name()
           + " shows the last one (summary and diff show them all)");
@@ -114,7 +127,20 @@ abstract class ProfileCommand implements Callable<Integer> {
         "no input given: name a file, - for standard input or a URL, or pipe a dump in");
   }
 
+  /**
+   * Checks a numeric option before anything is read.
+   *
+   * @throws IllegalArgumentException naming the option when the value is below {@code min}
+   */
+  static void atLeast(String option, long value, long min) {
+    if (value < min) {
+      throw new IllegalArgumentException(option + " must be " + (min == 0 ? "0 or more" : "at least "
+          + min) + ", not " + value);
+    }
+  }
+
+  /** The input as messages name it: never with a URL's password. */
   static String display(String input) {
-    return input.equals("-") ? "standard input" : input;
+    return input.equals("-") ? "standard input" : Inputs.redact(input);
   }
 }

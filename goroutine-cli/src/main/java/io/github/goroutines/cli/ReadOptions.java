@@ -19,35 +19,57 @@ final class ReadOptions {
       description = "the largest input accepted (default: ${DEFAULT-VALUE})")
   long maxBytes;
 
+  /** The longest time a duration option takes: a day. */
+  static final Duration LONGEST = Duration.ofHours(24);
+
   ParseOptions parseOptions() {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("--max-bytes must be at least 1, not " + maxBytes);
+    }
     return ParseOptions.defaults().withStrict(strict).withMaxInputBytes(maxBytes);
   }
 
+  /** How inputs are opened; it checks every reading option first. */
   Inputs inputs(InputStream stdin) {
-    return new Inputs(stdin, duration(timeout));
+    parseOptions();
+    return new Inputs(stdin, duration("--timeout", timeout, Duration.ofMillis(1)));
   }
 
-  /** Durations such as {@code 30s}, {@code 2m}, {@code 500ms}. */
-  static Duration duration(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      switch (t.charAt(t.length() - 1)) {
-        case 's':
-          return Duration.ofSeconds(n);
-        case 'm':
-          return Duration.ofMinutes(n);
-        case 'h':
-          return Duration.ofHours(n);
-        default:
-          break;
-      }
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      // reported below
+  /**
+   * Durations such as {@code 30s}, {@code 2m}, {@code 500ms}, from {@code min} to a day.
+   *
+   * @throws IllegalArgumentException naming the option, for anything else
+   */
+  static Duration duration(String option, String text, Duration min) {
+    Duration d = parseDuration(text);
+    if (d == null) {
+      throw new IllegalArgumentException(option + " takes a duration such as 500ms, 30s or 2m, "
+          + "not '" + text + "'");
     }
-    throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 500ms, 30s, 2m)");
+    if (d.compareTo(min) < 0 || d.compareTo(LONGEST) > 0) {
+      throw new IllegalArgumentException(option + " must be from " + Inputs.human(min)
+          + " to 24h, not " + text.strip());
+    }
+    return d;
+  }
+
+  /** The duration, or null when the text is none; beyond the range of a Duration is over a day. */
+  private static Duration parseDuration(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    int digits = 0;
+    while (digits < t.length() && Character.isDigit(t.charAt(digits))) {
+      digits++;
+    }
+    if (digits == 0 || digits > 18) {
+      return digits == 0 ? null : LONGEST.plusDays(1); // 19 digits or more: far beyond a day
+    }
+    long n = Long.parseLong(t.substring(0, digits));
+    return switch (t.substring(digits)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> n > LONGEST.toMinutes() ? LONGEST.plusDays(1) : Duration.ofMinutes(n);
+      case "h" -> n > LONGEST.toHours() ? LONGEST.plusDays(1) : Duration.ofHours(n);
+      default -> null;
+    };
   }
 }

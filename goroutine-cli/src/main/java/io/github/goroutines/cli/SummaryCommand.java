@@ -3,6 +3,7 @@ package io.github.goroutines.cli;
 import io.github.goroutines.analysis.Grouping;
 import io.github.goroutines.analysis.Summary;
 import io.github.goroutines.analysis.TextReports;
+import io.github.goroutines.model.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -36,8 +37,12 @@ final class SummaryCommand extends ProfileCommand {
 
   @Override
   public Integer call() {
+    atLeast("--limit", limit, 1);
     Grouping grouping = Grouping.parse(group);
-    Summary summary = Summary.of(snapshots(), grouping);
+    List<Profile> snapshots = snapshots();
+    // the report shows the latest snapshot's diagnostics; standard error those of the others
+    snapshots.subList(0, snapshots.size() - 1).forEach(this::warnOfDiagnostics);
+    Summary summary = Summary.of(snapshots, grouping);
     io.out().print(TextReports.summary(summary, limit));
     return failOnSuspects && !summary.suspects().isEmpty() ? ExitCode.SUSPECTS : ExitCode.OK;
   }

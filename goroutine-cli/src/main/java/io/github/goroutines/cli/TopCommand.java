@@ -31,9 +31,7 @@ final class TopCommand extends ProfileCommand {
 
   @Override
   public Integer call() {
-    if (limit < 0) {
-      throw new IllegalArgumentException("--limit must be 0 or more");
-    }
+    atLeast("--limit", limit, 0);
     Profile p = latest();
     io.out().print(TextReports.top(p, Top.of(p, user, limit)));
     return ExitCode.OK;

@@ -25,9 +25,7 @@ final class TracesCommand extends ProfileCommand {
 
   @Override
   public Integer call() {
-    if (limit < 0) {
-      throw new IllegalArgumentException("--limit must be 0 or more");
-    }
+    atLeast("--limit", limit, 0);
     io.out().print(TextReports.traces(latest(), limit));
     return ExitCode.OK;
   }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.github.goroutines.testing.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -203,7 +207,9 @@ class JarIT {
         .isEqualTo("[48,56,55]");
     Run top = run("top", log);
     assertThat(top.code()).isZero();
-    assertThat(top.err()).isEqualTo("goroutines: 3 snapshots in the input; top shows the last one "
+    assertThat(top.err()).isEqualTo("goroutines: parse: 1 lines outside goroutine blocks skipped "
+        + "(first at line 1268)\n"
+        + "goroutines: 3 snapshots in the input; top shows the last one "
         + "(summary and diff show them all)\n");
     String cron = Fixtures.testdata().resolve("go1.19/multi.debug1.txt").toString();
     assertThat(run(cron).out()).startsWith(
@@ -321,5 +327,38 @@ class JarIT {
     assertThat(r.err()).startsWith("goroutines: out of memory reading " + big)
         .contains("-Xmx").contains("--max-bytes");
     assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void aSlowAnswerEndsAtTheTimeoutAndNoPasswordIsPrinted() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/trickle", ex -> {
+      ex.sendResponseHeaders(200, 0); // then a byte every 100 ms, for minutes
+      try (OutputStream out = ex.getResponseBody()) {
+        for (byte b : Fixtures.read(examples().resolve("leaky-later.debug2.txt"))) {
+          out.write(b);
+          out.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException e) {
+        // the client gave up
+      }
+    });
+    server.start();
+    try {
+      String url = "http://alice:hunter2@127.0.0.1:" + server.getAddress().getPort() + "/trickle";
+      long start = System.nanoTime();
+      Run r = run("summary", "--timeout", "2s", url);
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.err()).isEqualTo("goroutines: the answer of " + url.replace("hunter2", "***")
+          + " was cut short: not complete within 2 s (raise --timeout)\n");
+      assertThat(r.out() + r.err()).doesNotContain("hunter2");
+      assertThat(seconds).as("seconds until the process ended").isLessThan(60);
+    } finally {
+      server.stop(0);
+    }
   }
 }

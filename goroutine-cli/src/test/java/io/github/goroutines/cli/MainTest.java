@@ -3,9 +3,11 @@ package io.github.goroutines.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.goroutines.testing.Fixtures;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,10 +15,17 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The commands run in-process on the fixtures, the examples, and a real local HTTP server. */
 class MainTest {
@@ -86,8 +95,11 @@ class MainTest {
         "       150 37.22% 37.22%        150 37.22%  main.(*Cache).LoadOrStore\n");
     Result traces = run("traces", fixture("1.23", "later.debug0.pb.gz"));
     String recorded = Fixtures.text("1.23", "later.pprof-traces.txt");
+    // pprof writes label values raw; ours escape what a terminal would act on
+    String escaped = recorded.replace("é\n\t\n", "é\\n\\t\n").replace("\u0007", "\\x07");
+    assertThat(escaped).isNotEqualTo(recorded);
     assertThat(traces.out().substring(traces.out().indexOf("-----------+")))
-        .isEqualTo(recorded.substring(recorded.indexOf("-----------+")));
+        .isEqualTo(escaped.substring(escaped.indexOf("-----------+")));
   }
 
   @Test
@@ -251,8 +263,70 @@ class MainTest {
       out.flush();
       ex.close(); // fewer bytes than Content-Length
     });
+    server.createContext("/trickle", ex -> {
+      // headers at once, then a byte every 100 ms: a body that would take hours
+      ex.sendResponseHeaders(200, 0);
+      byte[] body = Fixtures.read("1.27", "later.debug2.txt");
+      try (OutputStream out = ex.getResponseBody()) {
+        for (byte b : body) {
+          out.write(b);
+          out.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException e) {
+        // the client gave up, as it should
+      }
+    });
+    server.createContext("/private", ex -> {
+      String expected = "Basic " + Base64.getEncoder().encodeToString(
+          "alice:s3cr3t-pw".getBytes(StandardCharsets.UTF_8));
+      boolean allowed = expected.equals(ex.getRequestHeaders().getFirst("Authorization"));
+      respond(ex, allowed ? 200 : 401, "text/plain",
+          allowed ? Fixtures.read("1.27", "later.debug2.txt") : "Unauthorized\n".getBytes());
+    });
+    server.createContext("/elsewhere", ex -> {
+      // the same server under another host name: another origin, no credentials for it
+      ex.getResponseHeaders().add("Location",
+          "http://localhost:" + server.getAddress().getPort() + "/private");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    server.createContext("/labelled-html", ex -> respond(ex, 200, "text/html; charset=utf-8",
+        Fixtures.read("1.27", "later.debug2.txt")));
+    server.createContext("/empty", ex -> respond(ex, 200, "text/plain", new byte[0]));
+    server.createContext("/compressed", ex -> {
+      boolean proto = String.valueOf(ex.getRequestURI().getQuery()).contains("debug=0");
+      ex.getResponseHeaders().add("Content-Encoding", "gzip");
+      respond(ex, 200, "text/plain", gzip(proto ? Fixtures.read("1.27", "later.debug0.pb.gz")
+          : Fixtures.read("1.27", "later.debug2.txt")));
+    });
+    AtomicInteger flakyRequests = new AtomicInteger();
+    server.createContext("/flaky", ex -> {
+      if (flakyRequests.incrementAndGet() == 2) {
+        respond(ex, 503, "text/plain", "overloaded\n".getBytes());
+      } else {
+        respond(ex, 200, "application/octet-stream", Fixtures.read("1.27", "later.debug0.pb.gz"));
+      }
+    });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  static void respond(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    ex.getResponseHeaders().add("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(data);
+    }
+    return bytes.toByteArray();
   }
 
   @AfterEach
@@ -300,5 +374,142 @@ class MainTest {
     assertThat(refused.code()).isEqualTo(3);
     assertThat(refused.err()).contains("cannot connect to 127.0.0.1:" + port);
     assertThat(Path.of(example("leaky-first.pb.gz"))).exists();
+  }
+
+  @Test
+  void theTimeoutBoundsTheWholeFetch() {
+    long start = System.nanoTime();
+    Result r = run("--timeout", "1s", base + "/trickle");
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("goroutines: the answer of " + base + "/trickle was cut short: "
+        + "not complete within 1 s (raise --timeout)\n");
+    assertThat(seconds).as("the body would take %d s", 
+        Fixtures.read("1.27", "later.debug2.txt").length / 10).isLessThan(60);
+  }
+
+  @Test
+  void credentialsInTheUrlAreSentToItsHostAndNeverPrinted() {
+    String secret = "s3cr3t-pw";
+    String withUser = base.replace("http://", "http://alice:" + secret + "@");
+    Result ok = run("top", withUser + "/private?debug=2");
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out()).contains("of 403 total");
+    Result wrong = run("top", withUser.replace(secret, "guess") + "/private?debug=2");
+    assertThat(wrong.code()).isEqualTo(3);
+    assertThat(wrong.err()).isEqualTo("goroutines: HTTP 401 from "
+        + base.replace("http://", "http://alice:***@") + "/private?debug=2: Unauthorized\n");
+    Result away = run("top", withUser + "/elsewhere");
+    assertThat(away.code()).as("credentials are not sent to another host").isEqualTo(3);
+    assertThat(away.err()).contains("HTTP 401");
+    Result refused = run("top", "--timeout", "1s", "http://alice:" + secret + "@127.0.0.1:1/x");
+    assertThat(refused.code()).isEqualTo(3);
+    for (Result r : new Result[] {ok, wrong, away, refused}) {
+      assertThat(r.out() + r.err()).doesNotContain(secret).doesNotContain("guess");
+    }
+  }
+
+  @Test
+  void answersAreReadByContent() {
+    Result html = run("summary", base + "/labelled-html");
+    assertThat(html.code()).as(html.err()).isZero();
+    assertThat(html.out()).startsWith("goroutine profile (debug=2): 403 goroutines\n");
+    Result text = run("summary", base + "/compressed?debug=2");
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).startsWith("goroutine profile (debug=2): 403 goroutines\n");
+    Result proto = run("summary", base + "/compressed?debug=0");
+    assertThat(proto.code()).as(proto.err()).isZero();
+    assertThat(proto.out()).startsWith("goroutine profile (debug=0): 403 goroutines\n");
+    Result empty = run("summary", base + "/empty");
+    assertThat(empty.code()).isEqualTo(3);
+    assertThat(empty.err()).isEqualTo("goroutines: " + base + "/empty answered with an empty body, "
+        + "not a goroutine profile (the endpoint is /debug/pprof/goroutine)\n");
+  }
+
+  @Test
+  void gzippedTextIsText(@TempDir Path dir) throws IOException {
+    Path gz = dir.resolve("dump.txt.gz");
+    Files.write(gz, gzip(Fixtures.read("1.27", "later.debug2.txt")));
+    Result r = run("summary", gz.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("goroutine profile (debug=2): 403 goroutines\n")
+        .contains("  parse: read from gzip-compressed text\n");
+    Result piped = run(gzip(Fixtures.read("1.27", "later.debug1.txt")), "top", "-");
+    assertThat(piped.code()).isZero();
+    assertThat(piped.out()).contains("of 403 total");
+    Path twice = dir.resolve("twice.gz");
+    Files.write(twice, gzip(gzip(Fixtures.read("1.27", "later.debug2.txt"))));
+    Result nested = run("summary", twice.toString());
+    assertThat(nested.code()).isEqualTo(2);
+    assertThat(nested.err()).contains("gzip inside gzip").contains("byte offset 0");
+  }
+
+  @Test
+  void aWatchGoesOnAfterAFailedSnapshot() {
+    Result r = run("diff", "--watch", base + "/flaky", "--every", "0s", "--count", "3");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).startsWith("snapshot 1: 403 goroutines\nsnapshot 2: failed\n"
+        + "snapshot 3: 403 goroutines\nGoroutines per snapshot: 403 -> 403 (+0)\n");
+    assertThat(r.err()).isEqualTo("goroutines: snapshot 2 failed: HTTP 503 from " + base
+        + "/flaky: overloaded\n"
+        + "goroutines: 2 of 3 snapshots taken; the others failed\n");
+    Result none = run("diff", "--watch", base + "/empty", "--every", "0s", "--count", "2");
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err()).endsWith("goroutines: 0 of 2 snapshots taken: too few to compare\n");
+  }
+
+  @Test
+  void everyOptionIsCheckedInOneLine() {
+    String dump = example("leaky-later.debug2.txt");
+    String[][] cases = {
+        {"--limit must be 0 or more, not -1", "top", "--limit", "-1", dump},
+        {"--limit must be 0 or more, not -1", "traces", "--limit", "-1", dump},
+        {"--limit must be at least 1, not -1", "summary", "--limit", "-1", dump},
+        {"--limit must be at least 1, not 0", "find", "--limit", "0", "main.ticker", dump},
+        {"--limit must be at least 1, not -5", "json", "--limit", "-5", dump},
+        {"--limit must be at least 1, not 0", "diff", "--limit", "0", dump, dump},
+        {"--timeout must be from 1 ms to 24h, not 99999999999999999999999s", "summary",
+            "--timeout", "99999999999999999999999s", dump},
+        {"--timeout must be from 1 ms to 24h, not 9223372036854775807m", "summary",
+            "--timeout", "9223372036854775807m", dump},
+        {"--timeout takes a duration such as 500ms, 30s or 2m, not '5 minutes'", "summary",
+            "--timeout", "5 minutes", dump},
+        {"--every must be from 0 s to 24h, not 25h", "diff", "--watch", base + "/flaky",
+            "--every", "25h"},
+        {"--count must be at least 2, not 1", "diff", "--watch", base + "/flaky", "--count", "1"},
+        {"--max-bytes must be at least 1, not -1", "summary", "--max-bytes", "-1", dump},
+        {"--min-wait must be 0 or more minutes, not -3", "summary", "--min-wait", "-3", dump},
+    };
+    for (String[] c : cases) {
+      String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+      Result r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(1);
+      assertThat(r.err()).as(String.join(" ", args)).isEqualTo("goroutines: " + c[0] + "\n");
+    }
+  }
+
+  @Test
+  void terminalEscapesInNamesAreShownEscaped() {
+    byte[] dump = ("goroutine 1 [chan receive, 5 minutes]:\n"
+        + "main.evil\u001b[31mRED\u001b]0;title\u0007()\n\t/app/main.go:10 +0x1\n"
+        + "created by main.spawn\u202e in goroutine 2\n\t/app/main.go:5 +0x2\n\n"
+        + "goroutine 2 [running]:\nmain.main()\n\t/app/main.go:3 +0x3\n")
+        .getBytes(StandardCharsets.UTF_8);
+    for (String[] args : new String[][] {{"top", "-"}, {"summary", "-"}, {"traces", "-"},
+        {"find", "--prefix", "main.evil", "-"}}) {
+      Result r = run(dump, args);
+      assertThat(r.code()).as(String.join(" ", args)).isZero();
+      assertThat(r.out()).as(String.join(" ", args))
+          .contains("main.evil\\x1b[31mRED\\x1b]0;title\\x07")
+          .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
+    }
+    assertThat(run(dump, "summary", "--group", "creator", "-").out()).contains("main.spawn\\u202e");
+  }
+
+  @Test
+  void topSaysWhatTheParseSkipped() {
+    Result r = run("top", fixture("1.23", "crash.panic.txt"));
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("goroutines: parse: ").contains("outside goroutine blocks");
   }
 }
