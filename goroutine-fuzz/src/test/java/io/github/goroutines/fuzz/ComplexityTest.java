@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cost grows with the input, not faster: each case is timed on an input and on one four times as
- * large (best of several runs, after a warm-up), and the larger may cost at most six times as much
+ * large (best of several runs, after a warm-up; both again when the first ratio fails, as a pause of
+ * the shared machine can make it), and the larger may cost at most six times as much
  * (linear work costs four; the quadratic cases these guard against cost sixteen). Colliding names
  * are timed against names of the same shape that do not collide. Ratios measured in one run hold on
  * a noisy machine where absolute times do not.
@@ -48,6 +49,10 @@ class ComplexityTest {
     work.accept(large);
     long t1 = Math.max(best(small, work), 1_000_000);
     long t4 = best(large, work);
+    if (t4 >= 6 * t1) { // a pause of the shared machine: measure both once more
+      t1 = Math.max(Math.min(t1, best(small, work)), 1_000_000);
+      t4 = Math.min(t4, best(large, work));
+    }
     assertThat((double) t4 / t1)
         .as("%s: %.1f ms for %d bytes, %.1f ms for %d", what, t1 / 1e6, small.length, t4 / 1e6,
             large.length)
@@ -68,7 +73,7 @@ class ComplexityTest {
     for (String context : Hostile.CONTEXTS) {
       for (String fragment : Hostile.FRAGMENTS) {
         assertLinear("'" + fragment + "' repeated after '" + context + "'",
-            size -> Hostile.longLine(context, fragment, size), 256 << 10,
+            size -> Hostile.longLine(context, fragment, size), 1 << 20,
             ComplexityTest::parse);
       }
     }
