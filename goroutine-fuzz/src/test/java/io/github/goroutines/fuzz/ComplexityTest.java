@@ -21,14 +21,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cost grows with the input, not faster: each case is timed on an input and on one four times as
- * large (best of several runs, after a warm-up; both again when the first ratio fails, as a pause of
- * the shared machine can make it), and the larger may cost at most six times as much
- * (linear work costs four; the quadratic cases these guard against cost sixteen). Colliding names
- * are timed against names of the same shape that do not collide. Ratios measured in one run hold on
- * a noisy machine where absolute times do not.
+ * large (best of several runs, after a warm-up; more runs when the ratio fails, as a pause of the
+ * shared machine can make it), and the larger may cost at most eight times as much: linear work
+ * costs four (up to 5.4 measured, as the larger input leaves the processor's caches), the quadratic
+ * cases these guard against cost sixteen. Colliding names are timed against names of the same shape
+ * that do not collide. Ratios measured in one run hold on a noisy machine where absolute times do
+ * not.
  */
 class ComplexityTest {
   private static final int RUNS = 5;
+  /** The most four times the input may cost: linear is 4 (5.4 measured with caches), quadratic 16. */
+  private static final double LINEAR = 8.0;
 
   /** The fastest of {@link #RUNS} runs, in nanoseconds. */
   private static long best(byte[] input, Consumer<byte[]> work) {
@@ -49,14 +52,15 @@ class ComplexityTest {
     work.accept(large);
     long t1 = Math.max(best(small, work), 1_000_000);
     long t4 = best(large, work);
-    if (t4 >= 6 * t1) { // a pause of the shared machine: measure both once more
+    for (int round = 0; round < 2 && t4 >= LINEAR * t1; round++) {
+      // a pause of the shared machine: the fastest of more runs tells
       t1 = Math.max(Math.min(t1, best(small, work)), 1_000_000);
       t4 = Math.min(t4, best(large, work));
     }
     assertThat((double) t4 / t1)
         .as("%s: %.1f ms for %d bytes, %.1f ms for %d", what, t1 / 1e6, small.length, t4 / 1e6,
             large.length)
-        .isLessThan(6.0);
+        .isLessThan(LINEAR);
   }
 
   /** Parses leniently; what cannot be a profile is refused, which is fine here. */
@@ -102,6 +106,10 @@ class ComplexityTest {
     work.accept(colliding);
     long tPlain = Math.max(best(plain, work), 1_000_000);
     long tColliding = best(colliding, work);
+    for (int round = 0; round < 2 && tColliding >= 3 * tPlain; round++) {
+      tPlain = Math.max(Math.min(tPlain, best(plain, work)), 1_000_000);
+      tColliding = Math.min(tColliding, best(colliding, work));
+    }
     assertThat((double) tColliding / tPlain)
         .as("%s: %.1f ms with colliding names, %.1f ms without", what, tColliding / 1e6,
             tPlain / 1e6)
@@ -159,6 +167,11 @@ class ComplexityTest {
     long tBig = best(bigOnly, ComplexityTest::parse);
     long tSmall = Math.max(best(smallOnly, ComplexityTest::parse), 1_000_000);
     long tBoth = best(both, ComplexityTest::parse);
+    for (int round = 0; round < 2 && tBoth - tBig >= 3 * tSmall; round++) {
+      tBig = Math.min(tBig, best(bigOnly, ComplexityTest::parse));
+      tSmall = Math.max(Math.min(tSmall, best(smallOnly, ComplexityTest::parse)), 1_000_000);
+      tBoth = Math.min(tBoth, best(both, ComplexityTest::parse));
+    }
     assertThat((double) (tBoth - tBig) / tSmall)
         .as("20,000 small dumps: %.1f ms alone, %.1f ms after a dump of 200,000 (%.1f ms)",
             tSmall / 1e6, (tBoth - tBig) / 1e6, tBig / 1e6)
