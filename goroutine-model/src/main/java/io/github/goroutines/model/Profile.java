@@ -1,9 +1,11 @@
 package io.github.goroutines.model;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -126,6 +128,53 @@ public final class Profile {
    */
   public ProfileMetadata metadata() {
     return metadata;
+  }
+
+  /**
+   * Returns when the profile was taken: protobuf's {@code time_nanos}, or what
+   * {@link #takenAt(Instant)} set.
+   *
+   * @return the instant, or empty when the input does not say (text formats)
+   */
+  public Optional<Instant> time() {
+    long nanos = metadata.timeNanos();
+    return nanos <= 0 ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L));
+  }
+
+  /**
+   * Returns this profile as taken at an instant the caller knows (the time a dump was fetched or
+   * written); diffs then report how fast groups grew.
+   *
+   * <pre>{@code
+   * Profile later = GoroutineProfiles.parse(body).takenAt(Instant.now());
+   * }</pre>
+   *
+   * @param instant when the profile was taken, after the epoch
+   * @return a profile equal to this one but for its time
+   * @throws IllegalArgumentException for an instant not after the epoch, or past the year 2262
+   */
+  public Profile takenAt(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    long nanos;
+    try {
+      nanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L),
+          instant.getNano());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("not representable in nanoseconds: " + instant);
+    }
+    if (nanos <= 0) {
+      throw new IllegalArgumentException("not after the epoch: " + instant);
+    }
+    ProfileMetadata m = metadata;
+    Builder b = builder(format).type(type).addAll(samples).diagnostics(diagnostics)
+        .metadata(new ProfileMetadata(m.sampleTypes(), m.defaultSampleType(), m.periodType(),
+            m.period(), nanos, m.durationNanos(), m.comments(), m.dropFrames(), m.keepFrames(),
+            m.docUrl(), m.mappings()));
+    if (hasDeclaredTotal) {
+      b.declaredTotal(declaredTotal);
+    }
+    return b.build();
   }
 
   /**
