@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Regenerates the real-Go fixtures under testdata/go1.NN/ from testdata/gen.
-# Usage: testdata/make.sh [--logs-only] [1.19 1.21 1.23 1.25 1.27]   (needs root for apt; takes
-# about 90 s; --logs-only rewrites just the multi-dump logs and the GOTRACEBACK=crash dump, in 10 s)
+# Usage: testdata/make.sh [--logs-only|--healthy-only] [1.19 1.21 1.23 1.25 1.27]   (needs root for
+# apt; takes about 90 s; --logs-only rewrites just the multi-dump logs and the GOTRACEBACK=crash dump,
+# in 10 s; --healthy-only just the healthy server's profiles, in 65 s)
 # Installs the toolchains with ../shared/tools/install-go.sh when they are missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 logs_only=0
+healthy_only=0
 if [ "${1:-}" = --logs-only ]; then logs_only=1; shift; fi
+if [ "${1:-}" = --healthy-only ]; then healthy_only=1; shift; fi
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.19 1.21 1.23 1.25 1.27)
 missing=()
@@ -34,6 +37,17 @@ gen_logs() {
     2> "$dir/crash.traceback-crash.txt" || true)
   rm -rf "$work"
 }
+# a healthy HTTP server after a minute of idling: no leak report may accuse it
+gen_healthy() {
+  v=$1
+  dir=$here/go$v
+  work=$(mktemp -d)
+  cp -r "$here/healthy/." "$work/"
+  (cd "$work" && "/usr/lib/go-$v/bin/go" mod edit -go="$v" && "/usr/lib/go-$v/bin/go" build -o healthy .)
+  mkdir -p "$dir"
+  "$work/healthy" -out "$dir"
+  rm -rf "$work"
+}
 gen_one() {
   v=$1
   go=/usr/lib/go-$v/bin/go
@@ -55,6 +69,7 @@ gen_one() {
   "$go" version > "$dir/VERSION"
   rm -rf "$work"
   gen_logs "$v"
+  gen_healthy "$v"
 }
 # dumps as they arrive (logs, consoles, JSON envelopes), made from the newest Go's output
 wrap() {
@@ -63,6 +78,11 @@ wrap() {
     (cd "$here/wrap" && /usr/lib/go-1.27/bin/go run . -in "$here/go1.27" -out "$here/real-world")
   fi
 }
+if [ $healthy_only = 1 ]; then
+  for v in "${versions[@]}"; do gen_healthy "$v" & done
+  wait
+  exit 0
+fi
 if [ $logs_only = 1 ]; then
   for v in "${versions[@]}"; do gen_logs "$v" & done
   wait
