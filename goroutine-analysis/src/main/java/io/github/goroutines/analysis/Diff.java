@@ -2,6 +2,7 @@ package io.github.goroutines.analysis;
 
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Stack;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Growth between snapshots of one process, taken in time order: per group, the count in each
@@ -33,6 +35,8 @@ public final class Diff {
   private final long[] totals;
   private final List<Row> rows;
   private final Map<String, Row> byKey = new HashMap<>();
+  private final Duration elapsed;
+  private final boolean reordered;
 
   /**
    * One group across the snapshots.
@@ -115,9 +119,12 @@ public final class Diff {
     }
   }
 
-  private Diff(Grouping grouping, long[] totals, List<Row> rows) {
+  private Diff(Grouping grouping, long[] totals, List<Row> rows, Duration elapsed,
+      boolean reordered) {
     this.grouping = grouping;
     this.totals = totals;
+    this.elapsed = elapsed;
+    this.reordered = reordered;
     this.rows = List.copyOf(rows);
     rows.forEach(r -> byKey.put(r.key(), r));
   }
@@ -135,18 +142,21 @@ public final class Diff {
   }
 
   /**
-   * Compares a series of snapshots.
+   * Compares a series of snapshots. When every snapshot says when it was taken (protobuf profiles
+   * do), they are compared in that order, and {@link #reordered()} tells whether it differs from
+   * the order given.
    *
-   * @param snapshots at least two, oldest first
+   * @param given at least two, oldest first
    * @param grouping how to group
    * @return the diff
    * @throws IllegalArgumentException with fewer than two snapshots
    */
-  public static Diff of(List<Profile> snapshots, Grouping grouping) {
+  public static Diff of(List<Profile> given, Grouping grouping) {
     Objects.requireNonNull(grouping, "grouping");
-    if (snapshots.size() < 2) {
-      throw new IllegalArgumentException("a diff needs at least two snapshots, got " + snapshots.size());
+    if (given.size() < 2) {
+      throw new IllegalArgumentException("a diff needs at least two snapshots, got " + given.size());
     }
+    List<Profile> snapshots = Snapshots.inTimeOrder(given);
     int n = snapshots.size();
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, Stack> stacks = new HashMap<>();
@@ -167,7 +177,11 @@ public final class Diff {
     rows.sort(Comparator.comparingLong(Row::delta).reversed()
         .thenComparing(Comparator.comparingLong(Row::after).reversed())
         .thenComparing(Row::key));
-    return new Diff(grouping, totals, rows);
+    boolean reordered = false;
+    for (int i = 0; i < n; i++) {
+      reordered |= snapshots.get(i) != given.get(i);
+    }
+    return new Diff(grouping, totals, rows, Snapshots.elapsed(snapshots).orElse(null), reordered);
   }
 
   /**
@@ -223,5 +237,36 @@ public final class Diff {
    */
   public Optional<Row> get(String key) {
     return Optional.ofNullable(byKey.get(key));
+  }
+
+  /**
+   * Returns the time from the first snapshot to the last, when both say when they were taken
+   * (protobuf {@code time_nanos}, or a time a front end set).
+   *
+   * @return the time between them, or empty
+   */
+  public Optional<Duration> elapsed() {
+    return Optional.ofNullable(elapsed);
+  }
+
+  /**
+   * Returns the growth of a row per second, when {@link #elapsed()} is known.
+   *
+   * @param row a row of this diff
+   * @return goroutines per second, or empty
+   */
+  public OptionalDouble ratePerSecond(Row row) {
+    return elapsed == null ? OptionalDouble.empty()
+        : OptionalDouble.of(row.delta() / (elapsed.toNanos() / 1e9));
+  }
+
+  /**
+   * Tells whether the snapshots were given out of the order they were taken in, and were compared
+   * in time order instead.
+   *
+   * @return true when they were reordered
+   */
+  public boolean reordered() {
+    return reordered;
   }
 }

@@ -151,6 +151,10 @@ public final class JsonReports {
         g.writeNumber(t);
       }
       g.writeEndArray();
+      if (diff.elapsed().isPresent()) {
+        g.writeNumberField("elapsedSeconds", diff.elapsed().get().toMillis() / 1000.0);
+      }
+      g.writeBooleanField("reordered", diff.reordered());
       g.writeArrayFieldStart("rows");
       for (Diff.Row r : diff.rows().subList(0, Math.min(limit, diff.rows().size()))) {
         g.writeStartObject();
@@ -163,6 +167,9 @@ public final class JsonReports {
         g.writeNumberField("delta", r.delta());
         g.writeBooleanField("new", r.isNew());
         g.writeBooleanField("gone", r.isGone());
+        if (diff.ratePerSecond(r).isPresent()) {
+          g.writeNumberField("perSecond", Math.round(diff.ratePerSecond(r).getAsDouble() * 1e4) / 1e4);
+        }
         frames(g, "stack", r.representative());
         g.writeEndObject();
       }
@@ -199,6 +206,11 @@ public final class JsonReports {
         g.writeNumber(total);
       }
       g.writeEndArray();
+      if (summary.elapsed().isPresent()) {
+        g.writeNumberField("elapsedSeconds", summary.elapsed().get().toMillis() / 1000.0);
+      }
+      g.writeBooleanField("reordered", summary.reordered());
+      g.writeNumberField("ignored", summary.ignoredCount());
       g.writeObjectFieldStart("byState");
       for (Map.Entry<StateClass, Long> e : summary.byState().entrySet()) {
         g.writeNumberField(e.getKey().name(), e.getValue());
@@ -222,6 +234,7 @@ public final class JsonReports {
         g.writeArrayFieldStart("evidence");
         for (Suspect.Evidence e : s.evidence()) {
           g.writeStartObject();
+          g.writeStringField("kind", e.kind().name());
           g.writeStringField("reason", e.reason());
           g.writeNumberField("points", Math.round(e.points() * 10) / 10.0);
           g.writeEndObject();

@@ -3,12 +3,14 @@ package io.github.goroutines.analysis;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.StateClass;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The leak report of one process, computed once: the goroutine count of every snapshot, and of the
@@ -30,10 +32,20 @@ public final class Summary {
   private final Map<StateClass, Long> byState;
   private final Groups sites;
   private final List<Suspect> suspects;
+  private final IgnoreRules ignore;
+  private final long ignoredCount;
+  private final boolean reordered;
 
-  private Summary(List<Profile> snapshots, Grouping grouping) {
-    this.snapshots = List.copyOf(snapshots);
+  private Summary(List<Profile> given, Grouping grouping, IgnoreRules ignore) {
+    this.snapshots = Snapshots.inTimeOrder(given);
+    boolean moved = false;
+    for (int i = 0; i < given.size(); i++) {
+      moved |= snapshots.get(i) != given.get(i);
+    }
+    this.reordered = moved;
+    this.ignore = ignore;
     Profile latest = latest();
+    this.ignoredCount = ignore.ignoredCount(latest);
     Map<StateClass, Long> counts = new EnumMap<>(StateClass.class);
     for (Sample s : latest.samples()) {
       counts.merge(s.stateClass(), s.count(), Long::sum);
@@ -45,7 +57,7 @@ public final class Summary {
         .forEach(e -> ranked.put(e.getKey(), e.getValue()));
     this.byState = Collections.unmodifiableMap(ranked);
     this.sites = Groups.of(latest, grouping);
-    this.suspects = LeakSuspects.of(this.snapshots);
+    this.suspects = LeakSuspects.of(this.snapshots, ignore);
   }
 
   /**
@@ -69,12 +81,27 @@ public final class Summary {
    * @throws IllegalArgumentException when no snapshot is given
    */
   public static Summary of(List<Profile> snapshots, Grouping grouping) {
+    return of(snapshots, grouping, IgnoreRules.none());
+  }
+
+  /**
+   * Summarises snapshots, leaving the goroutines the rules ignore out of the suspects (the states
+   * and sites still show them). Snapshots that all say when they were taken are put in that order.
+   *
+   * @param snapshots one or more profiles of one process, oldest first
+   * @param grouping how the latest snapshot's goroutines are grouped
+   * @param ignore goroutines that are expected
+   * @return the summary
+   * @throws IllegalArgumentException when no snapshot is given
+   */
+  public static Summary of(List<Profile> snapshots, Grouping grouping, IgnoreRules ignore) {
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(grouping, "grouping");
+    Objects.requireNonNull(ignore, "ignore");
     if (snapshots.isEmpty()) {
       throw new IllegalArgumentException("no snapshot");
     }
-    return new Summary(snapshots, grouping);
+    return new Summary(snapshots, grouping, ignore);
   }
 
   /**
@@ -129,5 +156,42 @@ public final class Summary {
    */
   public List<Suspect> suspects() {
     return suspects;
+  }
+
+  /**
+   * Returns the goroutines of the latest snapshot that the ignore rules left out of the suspects.
+   *
+   * @return their count, 0 without rules
+   */
+  public long ignoredCount() {
+    return ignoredCount;
+  }
+
+  /**
+   * Returns the rules the suspects were found with.
+   *
+   * @return the rules, {@link IgnoreRules#none()} by default
+   */
+  public IgnoreRules ignoreRules() {
+    return ignore;
+  }
+
+  /**
+   * Returns the time from the first snapshot to the latest, when both say when they were taken.
+   *
+   * @return the time between them, or empty
+   */
+  public Optional<Duration> elapsed() {
+    return Snapshots.elapsed(snapshots);
+  }
+
+  /**
+   * Tells whether the snapshots were given out of the order they were taken in, and were put in
+   * time order.
+   *
+   * @return true when they were reordered
+   */
+  public boolean reordered() {
+    return reordered;
   }
 }

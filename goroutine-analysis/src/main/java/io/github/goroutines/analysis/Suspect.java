@@ -18,27 +18,55 @@ import java.util.Objects;
  */
 public record Suspect(String site, StateClass stateClass, long count, double share, double score,
     List<Evidence> evidence, Stack representative) {
+  /** What a finding is about; a front end may weigh or show the kinds differently. */
+  public enum Kind {
+    /** The group grew between snapshots (with its rate when the snapshots' times are known). */
+    GROWTH,
+    /** The group never shrank over three or more snapshots. */
+    STEADY_GROWTH,
+    /**
+     * The runtime proved the goroutines can never run again: a {@code goroutineleak} profile, or
+     * goroutines marked {@code (leaked)} (Go 1.26+).
+     */
+    PROVEN_LEAK,
+    /** Nothing can wake them: a nil channel, {@code select {}}. */
+    BLOCKED_FOREVER,
+    /** How long they have waited (debug=2). Age alone never makes a suspect. */
+    WAITING,
+    /** How many there are, relative to the process. */
+    SIZE,
+    /**
+     * A pattern of healthy programs (a listener in {@code Accept}, idle connections, the main
+     * goroutine parked for good, a runtime or standard-library background goroutine): negative
+     * points.
+     */
+    IDLE_PATTERN
+  }
+
   /**
    * One finding and what it adds to the score.
    *
-   * @param points what it adds
+   * @param kind what the finding is about
+   * @param points what it adds; negative for an {@link Kind#IDLE_PATTERN}
    * @param reason what was found, as a sentence: {@code grew 40 -> 120 (+80) over 2 snapshots}
    */
-  public record Evidence(double points, String reason) {
+  public record Evidence(Kind kind, double points, String reason) {
     /**
-     * Checks the reason.
+     * Checks the kind and the reason.
      *
+     * @param kind what the finding is about
      * @param points what it adds
      * @param reason what was found
      */
     public Evidence {
+      Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(reason, "reason");
     }
 
     /** The reason with its points, as the text report prints it: {@code reason (+40.0)}. */
     @Override
     public String toString() {
-      return reason + " (+" + String.format(java.util.Locale.ROOT, "%.1f", points) + ")";
+      return reason + " (" + String.format(java.util.Locale.ROOT, "%+.1f", points) + ")";
     }
   }
 

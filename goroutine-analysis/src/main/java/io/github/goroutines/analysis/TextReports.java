@@ -271,10 +271,16 @@ public final class TextReports {
     sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", printable(p.type()),
         p.format().displayName(), p.totalCount()));
     if (summary.snapshots().size() > 1) {
+      List<Long> totals = summary.totals();
       sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
-          .append(series(summary.totals()));
+          .append(series(totals));
+      summary.elapsed().ifPresent(d -> sb.append(" in ").append(Snapshots.duration(d)).append(" (")
+          .append(Snapshots.rate(totals.get(totals.size() - 1) - totals.get(0), d)).append(')'));
     }
     sb.append('\n');
+    if (summary.reordered()) {
+      sb.append("  snapshots put in the order they were taken\n");
+    }
     diagnostics(sb, p.diagnostics());
     sb.append("\nBy state:\n");
     summary.byState().forEach((state, count) -> sb.append(String.format(Locale.ROOT,
@@ -298,6 +304,7 @@ public final class TextReports {
     } else {
       sb.append('\n');
     }
+
     int rank = 0;
     for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
       sb.append(String.format(Locale.ROOT, "%3d. %s  [score %.1f]%n", ++rank, printable(s.site()),
@@ -307,6 +314,10 @@ public final class TextReports {
       }
     }
     more(sb, suspects.size(), limit, "suspect");
+    if (summary.ignoredCount() > 0) {
+      sb.append("  ").append(summary.ignoredCount())
+          .append(" goroutines ignored by the rules, not considered\n");
+    }
     return printableLines(sb.toString());
   }
 
@@ -361,13 +372,21 @@ public final class TextReports {
     List<Long> totals = diff.totals();
     sb.append("Goroutines per snapshot: ").append(series(totals));
     long change = totals.get(totals.size() - 1) - totals.get(0);
-    sb.append(String.format(Locale.ROOT, " (%+d)%n", change));
+    sb.append(String.format(Locale.ROOT, " (%+d)", change));
+    diff.elapsed().ifPresent(d -> sb.append(" in ").append(Snapshots.duration(d)).append(" (")
+        .append(Snapshots.rate(change, d)).append(')'));
+    sb.append('\n');
+    if (diff.reordered()) {
+      sb.append("  snapshots put in the order they were taken\n");
+    }
     sb.append("Changes by ").append(diff.grouping().name()).append(":\n");
     List<Diff.Row> changed = diff.rows().stream().filter(r -> r.delta() != 0).toList();
     for (Diff.Row r : changed.subList(0, Math.min(limit, changed.size()))) {
-      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%n", r.delta(), series(r.counts()),
+      String rate = diff.elapsed().filter(d -> r.delta() != 0)
+          .map(d -> "  " + Snapshots.rate(r.delta(), d)).orElse("");
+      sb.append(String.format(Locale.ROOT, "%+8d  %-20s %s%s%s%n", r.delta(), series(r.counts()),
           printable(r.key()),
-          r.isNew() ? "  (new)" : r.isGone() ? "  (gone)" : ""));
+          r.isNew() ? "  (new)" : r.isGone() ? "  (gone)" : "", rate));
     }
     if (changed.isEmpty()) {
       sb.append("  no group changed\n");

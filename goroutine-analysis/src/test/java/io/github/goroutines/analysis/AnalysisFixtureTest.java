@@ -156,18 +156,23 @@ class AnalysisFixtureTest {
         parse(v, "later.debug0.pb.gz")));
     assertThat(suspects.get(0).site()).isEqualTo(LEAK);
     assertThat(suspects.get(0).stateClass()).isEqualTo(StateClass.CHAN_SEND);
+    // the protobuf profiles say when they were taken: 61 s apart
     assertThat(suspects.get(0).evidence().get(0).reason())
-        .isEqualTo("grew 40 -> 120 (+80) over 2 snapshots");
+        .isEqualTo("grew 40 -> 120 (+80) over 2 snapshots in 1 min 1 s (+1.3/s)");
+    assertThat(suspects.get(0).evidence().get(0).kind()).isEqualTo(Suspect.Kind.GROWTH);
     assertThat(suspects.get(0).evidence().get(0).points()).isEqualTo(40.0);
     List<Suspect> dump = LeakSuspects.of(List.of(parse(v, "later.debug2.txt")));
-    assertThat(dump).extracting(Suspect::site).contains(POOL, WORKER);
+    // idle workers waiting for jobs (103, one minute, not growing) are not a suspect on their own
+    assertThat(dump).extracting(Suspect::site).contains(POOL, LEAK).doesNotContain(WORKER);
     assertThat(dump).filteredOn(s -> s.evidence().stream().anyMatch(e -> e.reason().contains("blocked forever")))
         .hasSize(3);
     Suspect pool = dump.stream().filter(s -> s.site().equals(POOL)).findFirst().orElseThrow();
     assertThat(pool.evidence()).extracting(Suspect.Evidence::toString).containsExactly(
-        "150 goroutines (37.2% of 403) in state MUTEX (+17.4)",
+        "150 goroutines (37.2% of 403) in state MUTEX (+18.0)",
         "waiting 1 minutes (median; min 1, max 1) (+5.0)");
-    assertThat(pool.score()).isEqualTo(22.4);
+    assertThat(pool.evidence()).extracting(Suspect.Evidence::kind)
+        .containsExactly(Suspect.Kind.SIZE, Suspect.Kind.WAITING);
+    assertThat(pool.score()).isEqualTo(23.0);
   }
 
   @ParameterizedTest(name = "go{0}")

@@ -1,0 +1,178 @@
+package io.github.goroutines.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.goroutines.GoroutineProfiles;
+import io.github.goroutines.analysis.Suspect.Kind;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.StateClass;
+import io.github.goroutines.testing.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Suspects worth acting on, on real Go output: a healthy server raises none, a proven leak is always
+ * one, the growing leak leads with its rate, and expected goroutines can be ignored.
+ */
+class LeakSuspectsTest {
+  static final String LEAK = AnalysisFixtureTest.LEAK;
+
+  static List<String> versions() {
+    return AnalysisFixtureTest.versions();
+  }
+
+  static Profile parse(String v, String name) {
+    return AnalysisFixtureTest.parse(v, name);
+  }
+
+  /**
+   * main in select {}, a listener in Accept, a kept-alive connection idle on both ends, a
+   * signal.Notify loop, all idle for a minute: the old scoring made main.main a suspect (25 points
+   * for select {} and 5 for its age).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void aHealthyServerHasNoSuspect(String v) {
+    for (String format : List.of("debug0.pb.gz", "debug1.txt", "debug2.txt")) {
+      Profile p = parse(v, "healthy." + format);
+      assertThat(p.totalCount()).as(format).isEqualTo(8);
+      assertThat(LeakSuspects.of(List.of(p))).as("go%s healthy.%s", v, format).isEmpty();
+    }
+  }
+
+  /** What lowered the healthy server's sites, and why: the reasons the report shows. */
+  @Test
+  void idlePatternsSayWhy() {
+    Profile p = parse("1.27", "healthy.debug2.txt");
+    Groups sites = Groups.of(p, Grouping.firstUserFrame());
+    Group main = sites.list().stream().filter(g -> g.key().startsWith("main.main "))
+        .findFirst().orElseThrow();
+    assertThat(IdlePatterns.of(main, StateClass.SELECT)).contains(
+        "the main goroutine, parked while the program serves");
+    Group poller = sites.list().get(0);
+    assertThat(poller.count()).isEqualTo(3); // the listener and both ends of the connection
+    assertThat(IdlePatterns.of(poller, StateClass.IO_WAIT)).contains(
+        "a listener waiting in Accept for connections: idle by design");
+  }
+
+  /** Go 1.26+: every site of a goroutineleak profile is a suspect, citing the runtime's proof. */
+  @Test
+  void everySiteOfALeakProfileIsProven() {
+    for (String name : List.of("leak.debug0.pb.gz", "leak.debug1.txt")) {
+      Profile leak = parse("1.27", name);
+      assertThat(leak.type()).isEqualTo("goroutineleak");
+      List<Suspect> suspects = LeakSuspects.of(List.of(leak));
+      Groups sites = Groups.of(leak, Grouping.firstUserFrame());
+      assertThat(suspects).as(name).extracting(Suspect::site)
+          .containsExactlyInAnyOrderElementsOf(sites.list().stream().map(Group::key).toList());
+      assertThat(suspects).as(name).allSatisfy(s -> assertThat(s.evidence())
+          .anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(Kind.PROVEN_LEAK);
+            assertThat(e.reason()).contains("(goroutineleak profile)");
+          }));
+      Suspect handler = suspects.stream().filter(s -> s.site().equals(LEAK)).findFirst()
+          .orElseThrow();
+      assertThat(handler.count()).isEqualTo(120);
+      assertThat(handler.evidence().get(0).reason())
+          .isEqualTo("the runtime proved all 120 can never run again (goroutineleak profile)");
+    }
+    // the (leaked) markers of the debug=2 dump written after it count as the same proof
+    List<Suspect> marked = LeakSuspects.of(List.of(parse("1.27", "leaked.debug2.txt")));
+    assertThat(marked.stream().filter(s -> s.site().equals(LEAK)).findFirst().orElseThrow()
+        .evidence()).extracting(Suspect.Evidence::kind).contains(Kind.PROVEN_LEAK);
+  }
+
+  /** The leak leads in every pairing of formats; with times known, with its rate. */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void theGrowingLeakLeadsInEveryPairingOfFormats(String v) {
+    List<String> formats = List.of("debug0.pb.gz", "debug1.txt", "debug2.txt");
+    for (String first : formats) {
+      for (String later : formats) {
+        List<Suspect> s = LeakSuspects.of(List.of(parse(v, "first." + first),
+            parse(v, "later." + later)));
+        assertThat(s).as("%s then %s", first, later).isNotEmpty();
+        assertThat(s.get(0).site()).as("%s then %s", first, later).isEqualTo(LEAK);
+        assertThat(s.get(0).evidence().get(0).reason()).as("%s then %s", first, later)
+            .startsWith("grew 40 -> 120 (+80) over 2 snapshots");
+      }
+    }
+    Profile first = parse(v, "first.debug2.txt").takenAt(Instant.parse("2026-12-03T10:00:00Z"));
+    Profile later = parse(v, "later.debug2.txt").takenAt(Instant.parse("2026-12-03T10:02:00Z"));
+    Suspect leak = LeakSuspects.of(List.of(first, later)).get(0);
+    assertThat(leak.evidence().get(0).reason())
+        .isEqualTo("grew 40 -> 120 (+80) over 2 snapshots in 2 min (+40.0/min)");
+  }
+
+  @Test
+  void snapshotsAreComparedInTheOrderTheyWereTaken() {
+    Profile first = parse("1.27", "first.debug0.pb.gz");
+    Profile later = parse("1.27", "later.debug0.pb.gz");
+    Diff backwards = Diff.of(List.of(later, first), Grouping.firstUserFrame());
+    assertThat(backwards.reordered()).isTrue();
+    assertThat(backwards.totals()).containsExactly(323L, 403L);
+    assertThat(backwards.elapsed()).hasValueSatisfying(d ->
+        assertThat(d).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(63)));
+    assertThat(backwards.rows().get(0).delta()).isEqualTo(80);
+    assertThat(backwards.ratePerSecond(backwards.rows().get(0)).getAsDouble()).isBetween(1.2, 1.4);
+    Summary summary = Summary.of(List.of(later, first));
+    assertThat(summary.reordered()).isTrue();
+    assertThat(summary.totals()).containsExactly(323L, 403L);
+    assertThat(TextReports.summary(summary, 3)).startsWith("goroutine profile (debug=0): 403 "
+        + "goroutines, 2 snapshots: 323 -> 403 in 1 min 1 s (+1.3/s)\n"
+        + "  snapshots put in the order they were taken\n");
+    assertThat(Diff.of(List.of(first, later), Grouping.firstUserFrame()).reordered()).isFalse();
+  }
+
+  @Test
+  void ignoreRulesTakeExpectedGoroutinesOut() {
+    List<Profile> snapshots = List.of(parse("1.27", "first.debug2.txt"),
+        parse("1.27", "later.debug2.txt"));
+    List<String> all = LeakSuspects.of(snapshots).stream().map(Suspect::site).toList();
+    assertThat(all).contains(LEAK, "main.setup.func5 example.com/leaky/v2/main.go:161");
+    IgnoreRules rules = IgnoreRules.parse(List.of(
+        "# expected in this service", "", "ignore-top main.handleRequest.func1",
+        "ignore main.setup*"));
+    Summary summary = Summary.of(snapshots, Grouping.firstUserFrame(), rules);
+    assertThat(summary.suspects()).extracting(Suspect::site)
+        .doesNotContain(LEAK).noneMatch(site -> site.startsWith("main.setup."));
+    assertThat(summary.ignoredCount()).isGreaterThanOrEqualTo(120 + 5);
+    assertThat(TextReports.summary(summary, 10)).contains("  " + summary.ignoredCount()
+        + " goroutines ignored by the rules, not considered\n");
+    // a frame anywhere: runtime.gopark is in every blocked stack of a protobuf profile
+    List<Profile> protobuf = List.of(parse("1.27", "first.debug0.pb.gz"),
+        parse("1.27", "later.debug0.pb.gz"));
+    assertThat(LeakSuspects.of(protobuf)).isNotEmpty();
+    assertThat(LeakSuspects.of(protobuf, IgnoreRules.none().ignore("runtime.gopark"))).isEmpty();
+    // ignore-top looks at the first frame of user code only
+    assertThat(LeakSuspects.of(protobuf, IgnoreRules.none().ignoreTop("runtime.gopark")))
+        .isEqualTo(LeakSuspects.of(protobuf));
+    assertThatThrownBy(() -> IgnoreRules.parse(List.of("ignore-top a", "skip b")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("line 2 is not");
+    assertThatThrownBy(() -> IgnoreRules.none().ignore("*"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aProfileCanBeGivenItsTime() {
+    Profile p = parse("1.27", "later.debug2.txt");
+    assertThat(p.time()).isEmpty();
+    Instant at = Instant.parse("2026-12-03T10:00:00.123456789Z");
+    Profile timed = p.takenAt(at);
+    assertThat(timed.time()).contains(at);
+    assertThat(timed.samples()).isEqualTo(p.samples());
+    assertThat(timed.declaredTotal()).isEqualTo(p.declaredTotal());
+    assertThat(p.time()).isEmpty(); // unchanged
+    assertThat(parse("1.27", "later.debug0.pb.gz").time()).hasValueSatisfying(t ->
+        assertThat(t).isAfter(Instant.parse("2020-01-01T00:00:00Z")));
+    assertThatThrownBy(() -> p.takenAt(Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> p.takenAt(Instant.MAX)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(GoroutineProfiles.parse(Fixtures.read("1.27", "healthy.debug2.txt")).time())
+        .isEmpty();
+  }
+}
