@@ -6,6 +6,7 @@ import io.github.goroutines.analysis.Grouping;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,9 @@ final class DiffCommand extends ProfileCommand {
         io.err().flush();
         continue;
       }
+      // the watch's clock, for the rate, unless the profile says when it was taken
       Profile p = dumps.get(dumps.size() - 1);
+      p = p.time().isPresent() ? p : p.takenAt(Instant.now());
       warnOfDiagnostics(p);
       snapshots.add(filter.apply(p));
       io.out().printf(Locale.ROOT, "snapshot %d: %d goroutines%n", i, p.totalCount());

@@ -9,6 +9,7 @@ import io.github.goroutines.model.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +38,9 @@ final class JsonCommand extends ProfileCommand {
       description = "the most groups, rows, sites and suspects written (default: ${DEFAULT-VALUE})")
   int limit;
 
+  @Mixin
+  SuspectOptions suspects = new SuspectOptions();
+
   @Override
   List<String> inputs() {
     return inputs;
@@ -45,7 +49,9 @@ final class JsonCommand extends ProfileCommand {
   @Override
   public Integer call() {
     atLeast("--limit", limit, 1);
+    suspects.check();
     Grouping grouping = Grouping.parse(group);
+    Summary summary = null;
     String json = switch (report) {
       case PROFILE -> JsonReports.profile(latest());
       case GROUPS -> JsonReports.groups(Groups.of(latest(), grouping), limit);
@@ -61,10 +67,11 @@ final class JsonCommand extends ProfileCommand {
       case SUMMARY -> {
         List<Profile> snapshots = snapshots();
         snapshots.forEach(this::warnOfDiagnostics);
-        yield JsonReports.summary(Summary.of(snapshots, grouping), limit);
+        summary = Summary.of(snapshots, grouping, suspects.rules());
+        yield JsonReports.summary(summary, limit);
       }
     };
     io.out().print(json);
-    return ExitCode.OK;
+    return summary == null ? ExitCode.OK : suspects.exitCode(summary);
   }
 }

@@ -7,6 +7,7 @@ import io.github.goroutines.model.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +28,8 @@ final class SummaryCommand extends ProfileCommand {
       description = "the most sites and suspects shown (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = "--fail-on-suspects", description = "exit with 4 when there are leak suspects")
-  boolean failOnSuspects;
+  @Mixin
+  SuspectOptions suspects = new SuspectOptions();
 
   @Override
   List<String> inputs() {
@@ -38,12 +39,13 @@ final class SummaryCommand extends ProfileCommand {
   @Override
   public Integer call() {
     atLeast("--limit", limit, 1);
+    suspects.check();
     Grouping grouping = Grouping.parse(group);
     List<Profile> snapshots = snapshots();
     // the report shows the latest snapshot's diagnostics; standard error those of the others
     snapshots.subList(0, snapshots.size() - 1).forEach(this::warnOfDiagnostics);
-    Summary summary = Summary.of(snapshots, grouping);
+    Summary summary = Summary.of(snapshots, grouping, suspects.rules());
     io.out().print(TextReports.summary(summary, limit));
-    return failOnSuspects && !summary.suspects().isEmpty() ? ExitCode.SUSPECTS : ExitCode.OK;
+    return suspects.exitCode(summary);
   }
 }

@@ -164,9 +164,10 @@ class JarIT {
   void diffOfTheExamples() throws IOException {
     Run diff = run("diff", example("leaky-first.pb.gz"), example("leaky-later.pb.gz"));
     assertThat(diff.code()).isZero();
-    assertThat(diff.out()).isEqualTo("Goroutines per snapshot: 323 -> 403 (+80)\n"
+    assertThat(diff.out()).isEqualTo("Goroutines per snapshot: 323 -> 403 (+80) in 1 min 1 s "
+        + "(+1.3/s)\n"
         + "Changes by site:\n"
-        + "     +80  40 -> 120            " + LEAK + "\n");
+        + "     +80  40 -> 120            " + LEAK + "  +1.3/s\n");
     JsonNode json = json(run("json", "--report", "diff", example("leaky-first.pb.gz"),
         example("leaky-later.debug2.txt")));
     assertThat(json.get("totals").toString()).isEqualTo("[323,403]");
@@ -360,5 +361,22 @@ class JarIT {
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void aLeakCheckPassesOnAHealthyServerAndFailsOnTheLeak(@TempDir Path dir) throws IOException {
+    Run healthy = run("summary", "--fail-on-suspects",
+        Fixtures.testdata().resolve("go1.27/healthy.debug2.txt").toString());
+    assertThat(healthy.code()).isZero();
+    assertThat(healthy.out()).contains("Leak suspects: none");
+    Run leak = run("summary", "--fail-on-suspects", example("leaky-first.pb.gz"),
+        example("leaky-later.pb.gz"));
+    assertThat(leak.code()).isEqualTo(4);
+    assertThat(leak.out()).contains("  1. " + LEAK + "  [score 55.8]\n"
+        + "       - grew 40 -> 120 (+80) over 2 snapshots in 1 min 1 s (+1.3/s) (+40.0)\n");
+    Path rules = dir.resolve("rules");
+    Files.writeString(rules, "ignore-top main.handleRequest.func1\nignore main.setup*\n");
+    assertThat(run("summary", "--ignore-file", rules.toString(), "--fail-on-suspects",
+        example("leaky-first.pb.gz"), example("leaky-later.pb.gz")).code()).isZero();
   }
 }

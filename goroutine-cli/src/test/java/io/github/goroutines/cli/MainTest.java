@@ -66,7 +66,8 @@ class MainTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith(
         "goroutine profile (debug=2): 403 goroutines, 2 snapshots: 323 -> 403\n");
-    assertThat(r.out()).contains("  1. " + LEAK + "  [score 61.6]\n"
+    // a debug=2 dump does not say when it was taken: no rate
+    assertThat(r.out()).contains("  1. " + LEAK + "  [score 60.8]\n"
         + "       - grew 40 -> 120 (+80) over 2 snapshots (+40.0)\n");
     assertThat(r.out()).contains("[sync.Mutex.Lock]  waiting 1 min");
     assertThat(run("summary", example("leaky-later.debug2.txt")).out()).isEqualTo(
@@ -119,9 +120,10 @@ class MainTest {
   void diffOfSnapshots() {
     Result r = run("diff", example("leaky-first.pb.gz"), example("leaky-later.pb.gz"));
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("Goroutines per snapshot: 323 -> 403 (+80)\n"
+    assertThat(r.out()).isEqualTo("Goroutines per snapshot: 323 -> 403 (+80) in 1 min 1 s "
+        + "(+1.3/s)\n"
         + "Changes by site:\n"
-        + "     +80  40 -> 120            " + LEAK + "\n");
+        + "     +80  40 -> 120            " + LEAK + "  +1.3/s\n");
   }
 
   @Test
@@ -511,5 +513,60 @@ class MainTest {
     Result r = run("top", fixture("1.23", "crash.panic.txt"));
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("goroutines: parse: ").contains("outside goroutine blocks");
+  }
+
+  @Test
+  void aHealthyServerPassesTheLeakCheck() {
+    for (String v : new String[] {"1.19", "1.21", "1.23", "1.25", "1.27"}) {
+      for (String format : new String[] {"debug0.pb.gz", "debug1.txt", "debug2.txt"}) {
+        Result r = run("summary", "--fail-on-suspects", fixture(v, "healthy." + format));
+        assertThat(r.code()).as("go%s healthy.%s", v, format).isZero();
+        assertThat(r.out()).contains("Leak suspects: none");
+      }
+    }
+  }
+
+  @Test
+  void expectedGoroutinesAndTheThresholdOfACheck(@TempDir Path dir) throws IOException {
+    String first = example("leaky-first.pb.gz");
+    String later = example("leaky-later.pb.gz");
+    assertThat(run("summary", "--fail-on-suspects", first, later).code()).isEqualTo(4);
+    assertThat(run("summary", "--fail-on-suspects=50", first, later).code()).isEqualTo(4);
+    // the leak scores 55.8: a higher threshold passes
+    assertThat(run("summary", "--fail-on-suspects", "60", first, later).code()).isZero();
+    Result ignored = run("summary", "--ignore-top", "main.handleRequest.func1", "--ignore",
+        "main.setup*", "--fail-on-suspects", first, later);
+    assertThat(ignored.code()).as(ignored.out()).isZero();
+    assertThat(ignored.out()).contains("Leak suspects: none")
+        .contains("  139 goroutines ignored by the rules, not considered\n");
+    Path rules = dir.resolve("expected.txt");
+    Files.writeString(rules, "# known in this service\nignore-top main.handleRequest.func1\n"
+        + "ignore main.setup*\n");
+    Result fromFile = run("summary", "--ignore-file", rules.toString(), "--fail-on-suspects",
+        first, later);
+    assertThat(fromFile.code()).isZero();
+    assertThat(fromFile.out()).isEqualTo(ignored.out());
+    Result json = run("json", "--report", "summary", "--ignore-file", rules.toString(),
+        "--fail-on-suspects", first, later);
+    assertThat(json.code()).isZero();
+    assertThat(json.out()).contains("\"ignored\" : 139");
+    Result low = run("summary", "--fail-on-suspects=5", first);
+    assertThat(low.code()).isEqualTo(1);
+    assertThat(low.err()).isEqualTo("goroutines: --fail-on-suspects takes a score of at least 20 "
+        + "(the least score of a suspect), not 5.0\n");
+    Files.writeString(rules, "skip main.x\n");
+    Result bad = run("summary", "--ignore-file", rules.toString(), first);
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).isEqualTo("goroutines: --ignore-file " + rules + ": line 1 is not "
+        + "'ignore FUNCTION' or 'ignore-top FUNCTION': skip main.x\n");
+  }
+
+  @Test
+  void growthHasItsRateWhenTheTimesAreKnown() {
+    Result r = run("diff", example("leaky-later.pb.gz"), example("leaky-first.pb.gz"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("Goroutines per snapshot: 323 -> 403 (+80) in 1 min 1 s "
+        + "(+1.3/s)\n  snapshots put in the order they were taken\n")
+        .contains("     +80  40 -> 120            " + LEAK + "  +1.3/s\n");
   }
 }
