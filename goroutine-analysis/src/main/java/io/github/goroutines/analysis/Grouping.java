@@ -224,12 +224,13 @@ public final class Grouping {
     return switch (kind) {
       case STACK -> List.of(stackKey(s.stack()));
       case SIMILAR_STACK -> List.of(similarKey(s.stack()));
-      case INNERMOST_FRAME -> List.of(s.stack().innermost().map(Frame::function).orElse(NO_STACK));
+      case INNERMOST_FRAME -> List.of(s.stack().innermost()
+          .map(f -> FunctionName.normalize(f.function())).orElse(NO_STACK));
       case FIRST_USER_FRAME -> List.of(site(s.stack()).map(Grouping::siteKey).orElse(NO_STACK));
       case EACH_FUNCTION -> {
         Set<String> functions = new LinkedHashSet<>();
         for (Frame f : s.stack().frames()) {
-          functions.add(f.function());
+          functions.add(FunctionName.normalize(f.function()));
         }
         yield functions.isEmpty() ? List.of(NO_STACK) : List.copyOf(functions);
       }
@@ -275,7 +276,8 @@ public final class Grouping {
       // no symbol: the address is all there is
       return f.pc().isPresent() ? "0x" + Long.toHexString(f.pc().getAsLong()) : "(unknown)";
     }
-    return f.line() > 0 ? f.function() + " " + f.file() + ":" + f.line() : f.function();
+    String function = FunctionName.normalize(f.function()); // [go.shape.int] and [...] alike
+    return f.line() > 0 ? function + " " + f.file() + ":" + f.line() : function;
   }
 
   private static String stackKey(Stack stack) {

@@ -55,7 +55,8 @@ class AnalysisFixtureTest {
   void groupingsOfADump(String v) {
     Profile dump = parse(v, "later.debug2.txt");
     Map<String, Long> states = counts(Groups.of(dump, Grouping.stateClass()));
-    assertThat(states).containsEntry("MUTEX", Fixtures.minor(v) >= 24 ? 152L : 153L)
+    // before Go 1.24 the WaitGroup.Wait prints as semacquire; its class is a wait group anyway
+    assertThat(states).containsEntry("MUTEX", 152L).containsEntry("WAIT_GROUP", 1L)
         .containsEntry("CHAN_SEND", 122L)
         .containsEntry("CHAN_RECEIVE", 120L)
         .containsEntry("IO_WAIT", 2L)
@@ -64,7 +65,6 @@ class AnalysisFixtureTest {
         .containsEntry("SYSCALL", 1L)
         .containsEntry("COND", 1L)
         .containsEntry("SLEEP", 1L);
-    assertThat(states.getOrDefault("WAIT_GROUP", 0L)).isEqualTo(Fixtures.minor(v) >= 24 ? 1 : 0);
     assertThat(counts(Groups.of(dump, Grouping.creator())))
         .containsEntry("main.handleRequest example.com/leaky/v2/main.go:85", 120L)
         .containsEntry("(unknown)", 1L); // goroutine 1

@@ -94,7 +94,8 @@ class JsonReportsTest {
     assertThat(diff.get("rows").get(0).get("delta").asLong()).isEqualTo(80);
     JsonNode summary = read(JsonReports.summary(Summary.of(List.of(first, later)), 5));
     assertThat(summary.get("totals").get(0).asLong()).isEqualTo(323);
-    assertThat(summary.get("byState").get("MUTEX").asLong()).isEqualTo(153);
+    assertThat(summary.get("byState").get("MUTEX").asLong()).isEqualTo(152);
+    assertThat(summary.get("byState").get("WAIT_GROUP").asLong()).isEqualTo(1);
     assertThat(summary.get("suspects").get(0).get("site").asText())
         .isEqualTo("main.handleRequest.func1 example.com/leaky/v2/main.go:87");
     JsonNode growth = summary.get("suspects").get(0).get("evidence").get(0);

@@ -50,7 +50,7 @@ public final class Goroutine {
   private Goroutine(Builder b) {
     this.id = b.id;
     this.state = b.state;
-    this.stateClass = StateClass.of(b.state);
+    this.stateClass = StateClass.of(b.state, b.stack);
     this.waitMinutes = b.waitMinutes;
     byte f = 0;
     f |= b.locked ? LOCKED : 0;

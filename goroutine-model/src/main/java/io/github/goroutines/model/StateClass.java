@@ -27,10 +27,13 @@ public enum StateClass {
   /**
    * Mutexes and semaphores: {@code sync.Mutex.Lock}, {@code sync.RWMutex.RLock},
    * {@code sync.RWMutex.Lock} (Go 1.20+) and {@code semacquire} (Go 1.19 prints it for all of them and,
-   * up to Go 1.23, for {@code WaitGroup.Wait}).
+   * up to Go 1.23, for {@code WaitGroup.Wait}, which {@link #of(String, Stack)} tells apart).
    */
   MUTEX,
-  /** {@code sync.WaitGroup.Wait} (Go 1.24+). */
+  /**
+   * {@code sync.WaitGroup.Wait} (Go 1.24+), and {@code semacquire} under
+   * {@code sync.(*WaitGroup).Wait} on older versions.
+   */
   WAIT_GROUP,
   /** {@code sync.Cond.Wait}. */
   COND,
@@ -108,6 +111,28 @@ public enum StateClass {
   }
 
   /**
+   * Classifies a goroutine by its printed state and its stack together, so that one wait has one
+   * class on every Go version and in every format: Go before 1.24 prints {@code semacquire} for
+   * {@code sync.(*WaitGroup).Wait}, which is {@link #WAIT_GROUP} when the stack shows it, as the
+   * class inferred from a {@code debug=0} stack of the same goroutine is.
+   *
+   * @param state the state as printed
+   * @param stack the goroutine's stack
+   * @return the class; {@link #OTHER} for unknown strings
+   */
+  public static StateClass of(String state, Stack stack) {
+    StateClass c = of(state);
+    if (c == MUTEX && StateMarkers.base(state).equals("semacquire")) {
+      for (Frame f : stack.frames()) {
+        if (f.function().equals("sync.(*WaitGroup).Wait")) {
+          return WAIT_GROUP;
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
    * Tells whether goroutines in this class are waiting for something rather than running.
    *
    * @return false for {@link #RUNNING}, {@link #RUNNABLE} and {@link #SYSCALL}
@@ -138,6 +163,9 @@ public enum StateClass {
           Map.entry("syscall.RawSyscall", SYSCALL),
           Map.entry("syscall.RawSyscall6", SYSCALL),
           Map.entry("internal/runtime/syscall.Syscall6", SYSCALL),
+          // os/signal's loop sleeps in notetsleepg, which the runtime counts as a system call
+          Map.entry("runtime.notetsleepg", SYSCALL),
+          Map.entry("os/signal.signal_recv", SYSCALL),
           Map.entry("runtime/internal/syscall.Syscall6", SYSCALL),
           Map.entry("runtime.goroutineProfileWithLabels", RUNNING),
           Map.entry("runtime/pprof.writeGoroutineStacks", RUNNING));
