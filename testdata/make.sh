@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates the real-Go fixtures under testdata/go1.NN/ from testdata/gen.
-# Usage: testdata/make.sh [--logs-only|--healthy-only] [1.19 1.21 1.23 1.25 1.27]   (needs root for
-# apt; takes about 90 s; --logs-only rewrites just the multi-dump logs and the GOTRACEBACK=crash dump,
-# in 10 s; --healthy-only just the healthy server's profiles, in 65 s)
+# Usage: testdata/make.sh [--logs-only|--healthy-only|--delta-only] [1.19 1.21 1.23 1.25 1.27]
+# (needs root for apt; takes about 90 s; --logs-only rewrites just the multi-dump logs and the
+# GOTRACEBACK=crash dump, in 10 s; --healthy-only just the healthy server's profiles, in 65 s;
+# --delta-only just the delta profile that pprof makes of the two moments)
 # Installs the toolchains with ../shared/tools/install-go.sh when they are missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 logs_only=0
 healthy_only=0
+delta_only=0
 if [ "${1:-}" = --logs-only ]; then logs_only=1; shift; fi
+if [ "${1:-}" = --delta-only ]; then delta_only=1; shift; fi
 if [ "${1:-}" = --healthy-only ]; then healthy_only=1; shift; fi
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.19 1.21 1.23 1.25 1.27)
@@ -48,6 +51,14 @@ gen_healthy() {
   "$work/healthy" -out "$dir"
   rm -rf "$work"
 }
+# what `go tool pprof -proto -base` makes of the two moments: counts that are differences, some
+# negative (the first moment less the later one)
+gen_delta() {
+  v=$1
+  dir=$here/go$v
+  "/usr/lib/go-$v/bin/go" tool pprof -proto -base "$dir/later.debug0.pb.gz" "$dir/first.debug0.pb.gz" \
+    > "$dir/delta.debug0.pb.gz" 2>/dev/null
+}
 gen_one() {
   v=$1
   go=/usr/lib/go-$v/bin/go
@@ -70,6 +81,7 @@ gen_one() {
   rm -rf "$work"
   gen_logs "$v"
   gen_healthy "$v"
+  gen_delta "$v"
 }
 # dumps as they arrive (logs, consoles, JSON envelopes), made from the newest Go's output
 wrap() {
@@ -78,6 +90,10 @@ wrap() {
     (cd "$here/wrap" && /usr/lib/go-1.27/bin/go run . -in "$here/go1.27" -out "$here/real-world")
   fi
 }
+if [ $delta_only = 1 ]; then
+  for v in "${versions[@]}"; do gen_delta "$v"; done
+  exit 0
+fi
 if [ $healthy_only = 1 ]; then
   for v in "${versions[@]}"; do gen_healthy "$v" & done
   wait

@@ -32,6 +32,42 @@ public final class Group {
   }
 
   /**
+   * Where the goroutines of a group were created: a {@code go} statement and how many it started.
+   *
+   * @param site the {@code created by} frame, {@code function file:line}
+   * @param count goroutines of the group it created
+   */
+  public record Creator(String site, long count) {
+    /**
+     * Checks the site.
+     *
+     * @param site the {@code created by} frame
+     * @param count goroutines of the group it created
+     */
+    public Creator {
+      java.util.Objects.requireNonNull(site, "site");
+    }
+  }
+
+  /**
+   * Returns the {@code go} statements that created the group's goroutines, most first (ties by
+   * site): known for {@code debug=2} dumps, empty for the formats that do not print creators.
+   *
+   * @return an unmodifiable list, empty when no goroutine says who created it
+   */
+  public List<Creator> creators() {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    for (Sample s : samples) {
+      s.goroutine().flatMap(Goroutine::createdBy).ifPresent(f ->
+          counts.merge(Grouping.siteKey(f), s.count(), Long::sum));
+    }
+    return counts.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(java.util.Map.Entry.comparingByKey()))
+        .map(e -> new Creator(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
    * Returns the key, for example {@code main.(*Cache).LoadOrStore example.com/app/main.go:47}.
    *
    * @return the key, never {@code null}

@@ -211,6 +211,7 @@ public final class JsonReports {
       }
       g.writeBooleanField("reordered", summary.reordered());
       g.writeNumberField("ignored", summary.ignoredCount());
+      g.writeBooleanField("deltaProfile", summary.isDelta());
       g.writeObjectFieldStart("byState");
       for (Map.Entry<StateClass, Long> e : summary.byState().entrySet()) {
         g.writeNumberField(e.getKey().name(), e.getValue());
@@ -240,6 +241,7 @@ public final class JsonReports {
           g.writeEndObject();
         }
         g.writeEndArray();
+        creators(g, s.creators());
         frames(g, "stack", s.representative());
         g.writeEndObject();
       }
@@ -279,8 +281,24 @@ public final class JsonReports {
       }
       g.writeEndArray();
     }
+    creators(g, group.creators());
     frames(g, "stack", group.representative());
     g.writeEndObject();
+  }
+
+  /** {@code creators: [{site, count}]}, left out when the format prints no creators. */
+  private static void creators(JsonGenerator g, List<Group.Creator> creators) throws IOException {
+    if (creators.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("creators");
+    for (Group.Creator c : creators) {
+      g.writeStartObject();
+      g.writeStringField("site", c.site());
+      g.writeNumberField("count", c.count());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void record(JsonGenerator g, Sample s) throws IOException {

@@ -129,7 +129,7 @@ public final class LeakSuspects {
       if (score >= THRESHOLD) {
         evidence.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.points())).reversed());
         suspects.add(new Suspect(g.key(), state, g.count(), share, round(score),
-            evidence, g.representative()));
+            evidence, g.representative(), g.creators()));
       }
     }
     suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()

@@ -57,7 +57,9 @@ public final class Summary {
         .forEach(e -> ranked.put(e.getKey(), e.getValue()));
     this.byState = Collections.unmodifiableMap(ranked);
     this.sites = Groups.of(latest, grouping);
-    this.suspects = LeakSuspects.of(this.snapshots, ignore);
+    // a delta profile's counts are differences: ranking them as goroutines would mislead
+    this.suspects = latest.samples().stream().anyMatch(s -> s.count() < 0) ? List.of()
+        : LeakSuspects.of(this.snapshots, ignore);
   }
 
   /**
@@ -193,5 +195,15 @@ public final class Summary {
    */
   public boolean reordered() {
     return reordered;
+  }
+
+  /**
+   * Tells whether the latest snapshot is a delta profile ({@code go tool pprof -proto -base}):
+   * some of its counts are negative, so its counts are differences, not goroutines.
+   *
+   * @return true for a delta profile
+   */
+  public boolean isDelta() {
+    return latest().samples().stream().anyMatch(s -> s.count() < 0);
   }
 }

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param score the sum of the evidence's points; higher is more suspicious
  * @param evidence the findings, each with its points, strongest first
  * @param representative a stack of the group
+ * @param creators the {@code go} statements that created them, most first (debug=2 only)
  */
 public record Suspect(String site, StateClass stateClass, long count, double share, double score,
-    List<Evidence> evidence, Stack representative) {
+    List<Evidence> evidence, Stack representative, List<Group.Creator> creators) {
   /** What a finding is about; a front end may weigh or show the kinds differently. */
   public enum Kind {
     /** The group grew between snapshots (with its rate when the snapshots' times are known). */
@@ -80,11 +81,13 @@ public record Suspect(String site, StateClass stateClass, long count, double sha
    * @param score the sum of the evidence's points; higher is more suspicious
    * @param evidence the findings, each with its points, strongest first
    * @param representative a stack of the group
+   * @param creators the {@code go} statements that created them, most first (debug=2 only)
    */
   public Suspect {
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(stateClass, "stateClass");
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(representative, "representative");
+    creators = List.copyOf(creators);
   }
 }

@@ -268,8 +268,13 @@ public final class TextReports {
     Objects.requireNonNull(summary, "summary");
     Profile p = summary.latest();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s profile (%s): %d goroutines", printable(p.type()),
-        p.format().displayName(), p.totalCount()));
+    boolean delta = summary.isDelta();
+    sb.append(delta
+        ? String.format(Locale.ROOT, "%s profile (%s), a delta: %+d goroutines in all (counts are "
+            + "differences between two profiles)", printable(p.type()), p.format().displayName(),
+            p.totalCount())
+        : String.format(Locale.ROOT, "%s profile (%s): %d goroutines", printable(p.type()),
+            p.format().displayName(), p.totalCount()));
     if (summary.snapshots().size() > 1) {
       List<Long> totals = summary.totals();
       sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
@@ -283,22 +288,28 @@ public final class TextReports {
     }
     diagnostics(sb, p.diagnostics());
     sb.append("\nBy state:\n");
-    summary.byState().forEach((state, count) -> sb.append(String.format(Locale.ROOT,
-        "%8d %6s  %s%n", count,
-        LeakSuspects.percent(p.totalCount() == 0 ? 0 : (double) count / p.totalCount()),
-        state.name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+    summary.byState().forEach((state, count) -> sb.append(delta
+        ? String.format(Locale.ROOT, "%+8d  %s%n", count,
+            state.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        : String.format(Locale.ROOT, "%8d %6s  %s%n", count,
+            LeakSuspects.percent(p.totalCount() == 0 ? 0 : (double) count / p.totalCount()),
+            state.name().toLowerCase(Locale.ROOT).replace('_', ' '))));
     Groups sites = summary.sites();
     sb.append(sites.grouping().name().equals("site") ? "\nTop blocking sites (first user frame):\n"
         : "\nTop groups by " + sites.grouping().name() + ":\n");
     for (Group g : sites.top(limit)) {
-      sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
-          LeakSuspects.percent(g.share()), printable(g.key())));
+      sb.append(delta ? String.format(Locale.ROOT, "%+8d  %s%n", g.count(), printable(g.key()))
+          : String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
+              LeakSuspects.percent(g.share()), printable(g.key())));
       sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
+      creators(sb, "                 ", g.creators(), g.count());
     }
     more(sb, sites.list().size(), limit, sites.grouping().name().equals("site") ? "site" : "group");
     List<Suspect> suspects = summary.suspects();
     sb.append("\nLeak suspects:");
-    if (suspects.isEmpty()) {
+    if (delta) {
+      sb.append(" not ranked in a delta profile: summarise or diff the two profiles instead\n");
+    } else if (suspects.isEmpty()) {
       sb.append(" none (no blocked site scores ").append((int) LeakSuspects.THRESHOLD)
           .append(" or more)\n");
     } else {
@@ -312,6 +323,8 @@ public final class TextReports {
       for (Suspect.Evidence e : s.evidence()) {
         sb.append("       - ").append(printable(e.toString())).append('\n');
       }
+      creators(sb, "       ", s.creators(), s.count());
+      folded(sb, "       ", s.representative());
     }
     more(sb, suspects.size(), limit, "suspect");
     if (summary.ignoredCount() > 0) {
@@ -348,6 +361,60 @@ public final class TextReports {
     }
     if (d.problems().size() > shown) {
       sb.append("  parse: ... and ").append(d.problems().size() - shown).append(" more\n");
+    }
+  }
+
+  /** "created by f file:line", with counts when a group has several creators (three shown). */
+  private static void creators(StringBuilder sb, String indent, List<Group.Creator> creators,
+      long count) {
+    if (creators.isEmpty()) {
+      return;
+    }
+    sb.append(indent).append("created by ");
+    if (creators.size() == 1 && creators.get(0).count() == count) {
+      sb.append(printable(creators.get(0).site())).append('\n');
+      return;
+    }
+    for (int i = 0; i < Math.min(3, creators.size()); i++) {
+      Group.Creator c = creators.get(i);
+      sb.append(i == 0 ? "" : ", ").append(printable(c.site())).append(" (").append(c.count())
+          .append(')');
+    }
+    if (creators.size() > 3) {
+      sb.append(" and ").append(creators.size() - 3).append(" more");
+    }
+    sb.append('\n');
+  }
+
+  /**
+   * A stack as a suspect shows it: from its blocking site out to its callers, at most five frames,
+   * the runtime's frames left out and counted.
+   */
+  private static void folded(StringBuilder sb, String indent, Stack stack) {
+    List<Frame> frames = stack.frames();
+    Frame site = Grouping.site(stack).orElse(null);
+    int start = site == null ? frames.size() : frames.indexOf(site);
+    if (start < 0) {
+      return;
+    }
+    int shown = 0;
+    int rest = 0;
+    for (int i = start; i < frames.size(); i++) {
+      Frame f = frames.get(i);
+      if (f.functionName().kind() == io.github.goroutines.model.FrameKind.RUNTIME) {
+        continue;
+      }
+      if (shown == 5) {
+        rest++;
+        continue;
+      }
+      sb.append(indent).append(shown == 0 ? "at " : "   ").append(printable(f.function()))
+          .append("  ").append(printable(f.location())).append('\n');
+      shown++;
+    }
+    if (rest > 0) {
+      sb.append(indent).append("   ... ").append(rest).append(rest == 1 ? " more frame\n"
+          : " more frames\n");
     }
   }
 

@@ -175,4 +175,51 @@ class LeakSuspectsTest {
     assertThat(GoroutineProfiles.parse(Fixtures.read("1.27", "healthy.debug2.txt")).time())
         .isEmpty();
   }
+
+  /** Each site and suspect names the go statements that made its goroutines (debug=2). */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void sitesAndSuspectsNameTheirCreators(String v) {
+    Profile dump = parse(v, "later.debug2.txt");
+    Groups sites = Groups.of(dump, Grouping.firstUserFrame());
+    Group pool = sites.list().get(0);
+    assertThat(pool.key()).isEqualTo(AnalysisFixtureTest.POOL);
+    assertThat(pool.creators()).containsExactly(
+        new Group.Creator("main.setup example.com/leaky/v2/main.go:137", 150));
+    Group workers = sites.list().stream().filter(g -> g.key().equals(AnalysisFixtureTest.WORKER))
+        .findFirst().orElseThrow();
+    assertThat(workers.creators()).extracting(Group.Creator::count).containsExactly(100L, 3L);
+    Group ticker = sites.list().stream().filter(g -> g.key().startsWith("main.ticker "))
+        .findFirst().orElseThrow();
+    assertThat(ticker.creators()).extracting(Group.Creator::site)
+        .containsExactly("main.setup example.com/leaky/v2/main.go:142");
+    assertThat(ticker.samples().get(0).stateClass()).isEqualTo(StateClass.WAIT_GROUP);
+    Suspect leak = LeakSuspects.of(List.of(parse(v, "first.debug2.txt"), dump)).get(0);
+    assertThat(leak.creators()).containsExactly(
+        new Group.Creator("main.handleRequest example.com/leaky/v2/main.go:85", 120));
+    assertThat(Groups.of(parse(v, "later.debug0.pb.gz"), Grouping.firstUserFrame()).list())
+        .allSatisfy(g -> assertThat(g.creators()).isEmpty());
+  }
+
+  /**
+   * What {@code go tool pprof -proto -base later first} writes: counts that are differences. They
+   * print signed, without shares, and rank no suspects.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void aDeltaProfilePrintsAsDeltas(String v) {
+    Profile delta = parse(v, "delta.debug0.pb.gz");
+    assertThat(delta.totalCount()).isEqualTo(-80);
+    Summary summary = Summary.of(List.of(delta));
+    assertThat(summary.isDelta()).isTrue();
+    assertThat(summary.suspects()).isEmpty();
+    String text = TextReports.summary(summary, 10);
+    assertThat(text).startsWith("goroutine profile (debug=0), a delta: -80 goroutines in all "
+        + "(counts are differences between two profiles)\n")
+        .contains("     -80  chan send\n")
+        .contains("     -80  " + LEAK + "\n")
+        .contains("Leak suspects: not ranked in a delta profile")
+        .doesNotContain("%");
+    assertThat(Summary.of(List.of(parse(v, "later.debug0.pb.gz"))).isDelta()).isFalse();
+  }
 }

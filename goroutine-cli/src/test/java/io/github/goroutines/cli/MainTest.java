@@ -69,6 +69,16 @@ class MainTest {
     // a debug=2 dump does not say when it was taken: no rate
     assertThat(r.out()).contains("  1. " + LEAK + "  [score 60.8]\n"
         + "       - grew 40 -> 120 (+80) over 2 snapshots (+40.0)\n");
+    // from the site to the code: the go statement, and the stack from the site out
+    assertThat(r.out()).contains("       created by main.handleRequest "
+        + "example.com/leaky/v2/main.go:85\n"
+        + "       at main.handleRequest.func1  example.com/leaky/v2/main.go:87\n");
+    assertThat(r.out()).contains("     150  37.2%  main.(*Cache).LoadOrStore "
+        + "example.com/leaky/v2/main.go:49\n"
+        + "                 [sync.Mutex.Lock]  waiting 1 min\n"
+        + "                 created by main.setup example.com/leaky/v2/main.go:137\n");
+    assertThat(r.out()).contains("                 created by main.setup "
+        + "example.com/leaky/v2/main.go:132 (100), main.setup example.com/leaky/v2/main.go:218 (3)\n");
     assertThat(r.out()).contains("[sync.Mutex.Lock]  waiting 1 min");
     assertThat(run("summary", example("leaky-later.debug2.txt")).out()).isEqualTo(
         run(example("leaky-later.debug2.txt")).out());
