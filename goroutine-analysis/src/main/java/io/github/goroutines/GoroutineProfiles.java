@@ -87,7 +87,7 @@ public final class GoroutineProfiles {
     List<String> problems = new ArrayList<>(d.problems());
     problems.add("read from " + source);
     Profile.Builder b = Profile.builder(p.format()).type(p.type()).metadata(p.metadata())
-        .addAll(p.samples())
+        .crash(p.crash().orElse(null)).addAll(p.samples())
         .diagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(), d.incompleteBlocks(),
             problems));
     p.declaredTotal().ifPresent(b::declaredTotal);

@@ -145,7 +145,8 @@ public final class Filter {
    */
   public Profile apply(Profile profile) {
     Profile.Builder b = Profile.builder(profile.format()).type(profile.type())
-        .metadata(profile.metadata()).diagnostics(profile.diagnostics());
+        .metadata(profile.metadata()).diagnostics(profile.diagnostics())
+        .crash(profile.crash().orElse(null));
     profile.declaredTotal().ifPresent(b::declaredTotal);
     for (Sample s : profile.samples()) {
       if (test(s)) {

@@ -143,7 +143,8 @@ public final class IgnoreRules {
       return profile;
     }
     Profile.Builder b = Profile.builder(profile.format()).type(profile.type())
-        .metadata(profile.metadata()).diagnostics(profile.diagnostics());
+        .metadata(profile.metadata()).diagnostics(profile.diagnostics())
+        .crash(profile.crash().orElse(null));
     for (Sample s : profile.samples()) {
       if (!ignores(s)) {
         b.add(s);

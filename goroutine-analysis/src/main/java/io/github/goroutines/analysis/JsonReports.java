@@ -87,6 +87,7 @@ public final class JsonReports {
       optional(g, "declaredTotal", profile.declaredTotal());
       metadata(g, profile.metadata());
       diagnostics(g, profile.diagnostics());
+      crash(g, profile);
       g.writeArrayFieldStart("records");
       for (Sample s : profile.samples()) {
         record(g, s);
@@ -212,6 +213,7 @@ public final class JsonReports {
       g.writeBooleanField("reordered", summary.reordered());
       g.writeNumberField("ignored", summary.ignoredCount());
       g.writeBooleanField("deltaProfile", summary.isDelta());
+      crash(g, p);
       g.writeObjectFieldStart("byState");
       for (Map.Entry<StateClass, Long> e : summary.byState().entrySet()) {
         g.writeNumberField(e.getKey().name(), e.getValue());
@@ -283,6 +285,24 @@ public final class JsonReports {
     }
     creators(g, group.creators());
     frames(g, "stack", group.representative());
+    g.writeEndObject();
+  }
+
+  /** {@code crash: {lines, goroutineId?}}, left out when the dump is no crash's. */
+  private static void crash(JsonGenerator g, Profile p) throws IOException {
+    if (p.crash().isEmpty()) {
+      return;
+    }
+    g.writeObjectFieldStart("crash");
+    g.writeArrayFieldStart("lines");
+    for (String line : p.crash().get().lines()) {
+      g.writeString(line);
+    }
+    g.writeEndArray();
+    if (p.crash().get().goroutineId().isPresent()) {
+      g.writeFieldName("goroutineId");
+      unsigned(g, p.crash().get().goroutineId().getAsLong());
+    }
     g.writeEndObject();
   }
 

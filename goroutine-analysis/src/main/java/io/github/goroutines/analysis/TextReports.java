@@ -4,6 +4,7 @@ import static io.github.goroutines.analysis.internal.GoFormat.printable;
 import static io.github.goroutines.analysis.internal.GoFormat.printableLines;
 
 import io.github.goroutines.analysis.internal.GoFormat;
+import io.github.goroutines.model.Crash;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
@@ -268,6 +269,7 @@ public final class TextReports {
     Objects.requireNonNull(summary, "summary");
     Profile p = summary.latest();
     StringBuilder sb = new StringBuilder();
+    p.crash().ifPresent(c -> crash(sb, p, c));
     boolean delta = summary.isDelta();
     sb.append(delta
         ? String.format(Locale.ROOT, "%s profile (%s), a delta: %+d goroutines in all (counts are "
@@ -362,6 +364,27 @@ public final class TextReports {
     if (d.problems().size() > shown) {
       sb.append("  parse: ... and ").append(d.problems().size() - shown).append(" more\n");
     }
+  }
+
+  /**
+   * A crash's headline as Go printed it, then the goroutine that crashed and where: the first
+   * lines of the summary of a crash log.
+   */
+  private static void crash(StringBuilder sb, Profile p, Crash c) {
+    for (String line : c.lines()) {
+      sb.append(printable(line)).append('\n');
+    }
+    if (c.goroutineId().isPresent()) {
+      long id = c.goroutineId().getAsLong();
+      sb.append("  in goroutine ").append(Long.toUnsignedString(id));
+      p.goroutines().stream().filter(g -> g.idKnown() && g.id() == id).findFirst().ifPresent(g -> {
+        sb.append(" [").append(printable(g.state())).append(']');
+        Grouping.site(g.stack()).ifPresent(f -> sb.append(" at ")
+            .append(printable(Grouping.siteKey(f))));
+      });
+      sb.append('\n');
+    }
+    sb.append('\n');
   }
 
   /** "created by f file:line", with counts when a group has several creators (three shown). */

@@ -87,8 +87,14 @@ final class Invariants {
     assertThat(Groups.of(p, Grouping.of(Grouping.stack(), Grouping.stateClass())).list().stream()
         .mapToLong(g -> g.count()).sum()).isEqualTo(sum);
     assertThat(TextReports.top(p, Top.of(p, true))).contains("Showing nodes accounting for");
-    assertThat(TextReports.summary(Summary.of(List.of(p)), 5))
-        .startsWith(p.type() + " profile (" + p.format().displayName() + "): " + sum + " goroutines");
+    String summary = TextReports.summary(Summary.of(List.of(p)), 5);
+    String profileLine = p.samples().stream().anyMatch(x -> x.count() < 0)
+        ? p.type() + " profile (" + p.format().displayName() + "), a delta: "
+            + String.format(java.util.Locale.ROOT, "%+d", sum) + " goroutines"
+        : p.type() + " profile (" + p.format().displayName() + "): " + sum + " goroutines";
+    // a crash's headline comes first; then the profile's line
+    assertThat(p.crash().isPresent() ? summary.substring(summary.indexOf("\n\n") + 2) : summary)
+        .startsWith(profileLine);
     assertThat(JsonReports.profile(p)).contains("\"totalCount\" : " + sum + ",");
   }
 }

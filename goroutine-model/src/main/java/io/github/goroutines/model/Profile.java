@@ -31,6 +31,7 @@ public final class Profile {
   private final long totalCount;
   private final ProfileMetadata metadata;
   private final Diagnostics diagnostics;
+  private final Crash crash;
 
   private Profile(Builder b) {
     this.format = b.format;
@@ -54,6 +55,7 @@ public final class Profile {
     this.totalCount = total;
     this.metadata = b.metadata;
     this.diagnostics = b.diagnostics;
+    this.crash = b.crash;
   }
 
   /**
@@ -167,7 +169,7 @@ public final class Profile {
       throw new IllegalArgumentException("not after the epoch: " + instant);
     }
     ProfileMetadata m = metadata;
-    Builder b = builder(format).type(type).addAll(samples).diagnostics(diagnostics)
+    Builder b = builder(format).type(type).addAll(samples).diagnostics(diagnostics).crash(crash)
         .metadata(new ProfileMetadata(m.sampleTypes(), m.defaultSampleType(), m.periodType(),
             m.period(), nanos, m.durationNanos(), m.comments(), m.dropFrames(), m.keepFrames(),
             m.docUrl(), m.mappings()));
@@ -175,6 +177,15 @@ public final class Profile {
       b.declaredTotal(declaredTotal);
     }
     return b.build();
+  }
+
+  /**
+   * Returns why the dump was written, when it is a crash's: a panic, a fatal error or a signal.
+   *
+   * @return the crash, or empty for a profile and for a dump a program asked for
+   */
+  public Optional<Crash> crash() {
+    return Optional.ofNullable(crash);
   }
 
   /**
@@ -203,7 +214,8 @@ public final class Profile {
         && p.type.equals(type)
         && p.samples.equals(samples)
         && p.metadata.equals(metadata)
-        && p.diagnostics.equals(diagnostics);
+        && p.diagnostics.equals(diagnostics)
+        && Objects.equals(p.crash, crash);
   }
 
   @Override
@@ -235,6 +247,7 @@ public final class Profile {
     private boolean shared;
     private ProfileMetadata metadata = ProfileMetadata.empty();
     private Diagnostics diagnostics = Diagnostics.none();
+    private Crash crash;
 
     private Builder(ProfileFormat format) {
       this.format = Objects.requireNonNull(format, "format");
@@ -248,6 +261,17 @@ public final class Profile {
      */
     public Builder type(String type) {
       this.type = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /**
+     * Sets why a crash dump was written.
+     *
+     * @param crash the crash, or {@code null} for none
+     * @return this builder
+     */
+    public Builder crash(Crash crash) {
+      this.crash = crash;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.goroutines.parse.text;
 
+import io.github.goroutines.model.Crash;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
@@ -30,6 +31,14 @@ public interface DumpListener {
    * @param line the 1-based line where the dump starts
    */
   default void beginDump(ProfileFormat format, String type, long declaredTotal, long line) {}
+
+  /**
+   * The dump that just began is a crash's: what Go printed before its goroutines. Called after
+   * {@link #beginDump} and before the dump's first sample.
+   *
+   * @param crash the headline, and the goroutine that crashed
+   */
+  default void crash(Crash crash) {}
 
   /**
    * A debug=1 record or a debug=2 goroutine (then {@link Sample#goroutine()} is present).

@@ -1,5 +1,6 @@
 package io.github.goroutines.parse.text;
 
+import io.github.goroutines.model.Crash;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
@@ -208,6 +209,11 @@ public final class TextProfileParser {
           }
 
           @Override
+          public void crash(Crash crash) {
+            current.crash(crash);
+          }
+
+          @Override
           public void sample(Sample sample) {
             current.add(sample);
           }
@@ -246,7 +252,7 @@ public final class TextProfileParser {
     problems.add("input holds " + count + " dumps; this is dump " + (chosen + 1) + ", from line "
         + dumps.beginLines().get(chosen) + ", the last complete one (parseAll returns them all)");
     Profile.Builder b = Profile.builder(p.format()).type(p.type()).metadata(p.metadata())
-        .addAll(p.samples())
+        .crash(p.crash().orElse(null)).addAll(p.samples())
         .diagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(), d.incompleteBlocks(),
             problems));
     p.declaredTotal().ifPresent(b::declaredTotal);

@@ -3,6 +3,7 @@ package io.github.goroutines.parse.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.goroutines.model.Crash;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Label;
@@ -15,6 +16,7 @@ import io.github.goroutines.model.StateClass;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -195,8 +197,10 @@ class Debug2Test {
     assertThat(u.stack().isEmpty()).isTrue();
     assertThat(u.incomplete()).isFalse();
     assertThat(u.createdBy().map(Frame::line)).contains(91);
-    assertThat(p.diagnostics().skippedLines()).isEqualTo(4);
-    assertThat(p.diagnostics().firstSkippedLines()).containsExactly(1L, 2L, 17L, 18L);
+    assertThat(p.crash()).contains(new Crash(List.of("SIGQUIT: quit",
+        "PC=0x4cda21 m=0 sigcode=0"), OptionalLong.of(20)));
+    assertThat(p.diagnostics().skippedLines()).isEqualTo(2);
+    assertThat(p.diagnostics().firstSkippedLines()).containsExactly(17L, 18L);
   }
 
   @Test
@@ -270,7 +274,10 @@ class Debug2Test {
         exit status 2
         """);
     assertThat(p.goroutines()).hasSize(1);
-    assertThat(p.diagnostics().skippedLines()).isEqualTo(4);
+    // a panic's value runs to the blank line: "line two" is part of it
+    assertThat(p.crash()).contains(new Crash(List.of("panic: line one", "line two"),
+        OptionalLong.of(1)));
+    assertThat(p.diagnostics().skippedLines()).isEqualTo(2);
     assertThat(p.goroutines().get(0).incomplete()).isFalse();
   }
 
@@ -470,7 +477,8 @@ class Debug2Test {
     assertThat(g.traceback().frameExtras().get(2)).isEqualTo("pc=0x45a1b0");
     assertThat(g.stack().frames().get(3).file()).isEqualTo("?");
     assertThat(g.incomplete()).isFalse();
-    assertThat(p.diagnostics().skippedLines()).isGreaterThanOrEqualTo(7);
+    assertThat(p.crash().map(Crash::headline)).contains("fatal error: stack overflow");
+    assertThat(p.diagnostics().skippedLines()).isGreaterThanOrEqualTo(6);
   }
 
   @Test

@@ -41,6 +41,18 @@ final class Problems {
     diagnostics.skipped(line.number);
   }
 
+  /**
+   * An earlier line turned out to be text outside goroutine blocks (a crash's headline that no
+   * goroutine followed).
+   */
+  void skippedAt(long number) {
+    if (strict) {
+      throw ProfileParseException.atLine(format == null ? ProfileFormat.DEBUG2 : format,
+          "unexpected text outside a goroutine block", number, "");
+    }
+    diagnostics.skipped(number);
+  }
+
   /** A malformed line; lenient parsing goes on. */
   void problem(String message) {
     if (strict) {

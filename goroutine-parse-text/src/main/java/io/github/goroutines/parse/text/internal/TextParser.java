@@ -1,11 +1,15 @@
 package io.github.goroutines.parse.text.internal;
 
+import io.github.goroutines.model.Crash;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.internal.Interner;
 import io.github.goroutines.parse.text.DumpListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The state machine that reads {@code debug=1} and {@code debug=2} text one line at a time, with
@@ -74,6 +78,12 @@ public final class TextParser {
   private static final byte[] EXTERNAL_CODE =
       Bytes.ascii("signal arrived during external code execution");
   private static final byte[] CREATED_BY = Bytes.ascii("created by ");
+  private static final byte[] TAB_PANIC = Bytes.ascii("\tpanic: ");
+  private static final byte[] SIGNAL_DETAIL = Bytes.ascii("[signal ");
+  private static final byte[] PC = Bytes.ascii("PC=0x");
+  /** The most lines of a crash's headline kept, and the most characters of each. */
+  private static final int CRASH_LINES = 16;
+  private static final int CRASH_LINE_CHARS = 1000;
 
   private final LineReader in;
   private final ParseOptions options;
@@ -88,6 +98,11 @@ public final class TextParser {
   /** A log prefix (or indentation) that the lines of the current dump carry. */
   private final LinePrefix prefix = new LinePrefix();
   private final WrappedLine wrapped = new WrappedLine();
+  /** A crash's headline read before its dump's first goroutine: the lines and their numbers. */
+  private final List<String> crashLines = new ArrayList<>();
+  private final List<Long> crashLineNumbers = new ArrayList<>();
+  /** A blank line came after the crash's headline: a panic's value does not go on. */
+  private boolean crashValueEnds = true;
 
   private State state = State.OUTSIDE;
   /** The format of the dump being reported, or null between dumps. */
@@ -312,6 +327,7 @@ public final class TextParser {
   private void outside(boolean mayHold) {
     if (line.blank()) {
       boundaries.blankLine();
+      crashValueEnds = true;
       return;
     }
     if (line.startsWith(GOROUTINE)) {
@@ -362,22 +378,71 @@ public final class TextParser {
     if (line.startsWith(SEPARATOR)) {
       boundaries.separator();
     } else if (open == ProfileFormat.DEBUG2 && boundaries.samplesInDump() > 0) {
-      textAfterBlocks();
+      if (textAfterBlocks()) {
+        crashStarts();
+        return;
+      }
+    } else if (open == null && opensACrash()) {
+      crashStarts();
+      return;
+    } else if (open == null && !crashLines.isEmpty() && continuesACrash()) {
+      crashContinues();
+      return;
     }
     problems.skipped();
   }
 
+  /** "panic: …", "fatal error: …", "SIGQUIT: quit": the first line of a crash. */
+  private boolean opensACrash() {
+    return line.startsWith(PANIC) || line.startsWith(FATAL_ERROR) || isSignalLine();
+  }
+
+  /**
+   * The lines of a panic's value up to the blank line Go prints after it, the nested panics of a
+   * chain, the signal's details, a fatal error after a panic.
+   */
+  private boolean continuesACrash() {
+    return !crashValueEnds || opensACrash() || line.startsWith(TAB_PANIC)
+        || line.startsWith(SIGNAL_DETAIL) || line.startsWith(PC);
+  }
+
+  /** A crash's first line: what came before it in the same place was no crash of a dump. */
+  private void crashStarts() {
+    dropCrash();
+    crashContinues();
+    crashValueEnds = false;
+  }
+
+  private void crashContinues() {
+    if (crashLines.size() == CRASH_LINES) {
+      problems.skipped();
+      return;
+    }
+    crashLines.add(interner.string(line.b, line.s, Math.min(line.e, line.s + CRASH_LINE_CHARS)));
+    crashLineNumbers.add(line.number);
+  }
+
+  /** A headline that no dump followed is text like any other: counted as skipped. */
+  private void dropCrash() {
+    for (long number : crashLineNumbers) {
+      problems.skippedAt(number);
+    }
+    crashLines.clear();
+    crashLineNumbers.clear();
+  }
+
   /**
    * A line outside the blocks of a debug=2 dump that has some: it opens the next dump (a panic, a
-   * fatal error, a signal), or it is other text, after which a running goroutine opens one.
+   * fatal error, a signal: true), or it is other text, after which a running goroutine opens one.
    */
-  private void textAfterBlocks() {
+  private boolean textAfterBlocks() {
     if (line.startsWith(PANIC) || line.startsWith(FATAL_ERROR)
         || (!boundaries.afterSeparator() && isSignalLine())) {
       endDump();
-    } else {
-      boundaries.text(line.b[line.s]);
+      return true;
     }
+    boundaries.text(line.b[line.s]);
+    return false;
   }
 
   /** "SIGQUIT: quit", also after the "^\" a terminal echoes for Ctrl+\. */
@@ -431,6 +496,12 @@ public final class TextParser {
       begin(ProfileFormat.DEBUG2, "goroutine", -1);
       boundaries.addId(h.id);
       repeated = false;
+      if (!crashLines.isEmpty()) {
+        // the goroutine Go prints first after the headline is the one that crashed
+        sink.crash(new Crash(crashLines, h.idKnown ? OptionalLong.of(h.id) : OptionalLong.empty()));
+        crashLines.clear();
+        crashLineNumbers.clear();
+      }
     }
     boundaries.goroutineStarts(repeated, h.state);
     if (h.damage != null) {
@@ -579,6 +650,9 @@ public final class TextParser {
     if (open != null) {
       endDump();
     }
+    if (format == ProfileFormat.DEBUG1) {
+      dropCrash();
+    }
     open = format;
     problems.dumpStarts(format);
     dumps++;
@@ -632,5 +706,6 @@ public final class TextParser {
     }
     state = State.OUTSIDE;
     endDump();
+    dropCrash();
   }
 }
