@@ -238,25 +238,6 @@ public final class TextReports {
   }
 
   /**
-   * Formats ranked groups: count, share, wait minutes where known, key.
-   *
-   * @param groups the groups
-   * @param limit the most groups shown
-   * @return the report
-   */
-  public static String groups(Groups groups, int limit) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%d goroutines in %d groups by %s%n", groups.total(),
-        groups.list().size(), groups.grouping().name()));
-    for (Group g : groups.top(limit)) {
-      sb.append(String.format(Locale.ROOT, "%8d %6s  %s%s%n", g.count(),
-          LeakSuspects.percent(g.share()), printable(g.key()), waits(g)));
-    }
-    more(sb, groups.list().size(), limit, "group");
-    return printableLines(sb.toString());
-  }
-
-  /**
    * The leak-hunting report: total and declared total of the latest snapshot (and of every snapshot
    * when there are several), goroutines by state, the top sites with their state and wait minutes,
    * then the leak suspects with their evidence.
@@ -332,6 +313,75 @@ public final class TextReports {
     if (summary.ignoredCount() > 0) {
       sb.append("  ").append(summary.ignoredCount())
           .append(" goroutines ignored by the rules, not considered\n");
+    }
+    return printableLines(sb.toString());
+  }
+
+  /**
+   * Any grouping of a profile, as the summary lists its sites: per group its count and share, its
+   * states and wait minutes, and the {@code go} statements that created it (debug=2).
+   *
+   * <pre>{@code
+   * TextReports.groups(Groups.of(dump, Grouping.parse("label:tenant")), 10);
+   * }</pre>
+   *
+   * @param groups the groups of one profile
+   * @param limit the most groups shown, largest first
+   * @return the report
+   */
+  public static String groups(Groups groups, int limit) {
+    Objects.requireNonNull(groups, "groups");
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Goroutines by %s: %d in %d groups%n",
+        groups.grouping().name(), groups.total(), groups.list().size()));
+    for (Group g : groups.top(limit)) {
+      sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
+          LeakSuspects.percent(g.share()), printable(g.key())));
+      sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
+      if (!groups.grouping().name().equals("creator")) { // the key says it already
+        creators(sb, "                 ", g.creators(), g.count());
+      }
+    }
+    more(sb, groups.list().size(), limit, "group");
+    return printableLines(sb.toString());
+  }
+
+  /**
+   * Who created the goroutines of a {@code debug=2} dump: the {@code go} statements with how many
+   * goroutines each made and how many of those are blocked, then the goroutines that created the
+   * most, directly or through their children (Go 1.21+ prints the creator's id).
+   *
+   * @param tree the spawn tree of a dump
+   * @param limit the most sites and creators shown
+   * @return the report
+   */
+  public static String tree(SpawnTree tree, int limit) {
+    Objects.requireNonNull(tree, "tree");
+    StringBuilder sb = new StringBuilder();
+    if (tree.sites().isEmpty()) {
+      return "No creators: only debug=2 dumps say which go statement created each goroutine.\n";
+    }
+    sb.append("Goroutines by the go statement that created them:\n");
+    for (SpawnTree.Site site : tree.sites().subList(0, Math.min(limit, tree.sites().size()))) {
+      sb.append(String.format(Locale.ROOT, "%8d  %8d blocked  %s%s%n", site.count(),
+          site.blocked(), printable(site.site()), ids(site.creatorIds())));
+    }
+    more(sb, tree.sites().size(), limit, "site");
+    if (!tree.creators().isEmpty()) {
+      sb.append("\nGoroutines that created the most, directly or through their children:\n");
+      for (SpawnTree.Creator c : tree.creators().subList(0,
+          Math.min(limit, tree.creators().size()))) {
+        sb.append(String.format(Locale.ROOT, "%8d  goroutine %s", c.descendants(),
+            Long.toUnsignedString(c.creatorId())));
+        c.creator().ifPresentOrElse(g -> {
+          sb.append(" [").append(printable(g.state())).append(']');
+          Grouping.site(g.stack()).ifPresent(f -> sb.append(" at ")
+              .append(printable(Grouping.siteKey(f))));
+        }, () -> sb.append(" (no longer alive)"));
+        sb.append(String.format(Locale.ROOT, ": %d children, %d of them blocked%n", c.children(),
+            c.blocked()));
+      }
+      more(sb, tree.creators().size(), limit, "creator");
     }
     return printableLines(sb.toString());
   }

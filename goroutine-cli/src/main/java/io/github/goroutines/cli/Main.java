@@ -29,7 +29,8 @@ import picocli.CommandLine.HelpCommand;
     },
     subcommands = {
       SummaryCommand.class, TopCommand.class, TracesCommand.class, FindCommand.class,
-      DiffCommand.class, JsonCommand.class, HelpCommand.class
+      GroupsCommand.class, TreeCommand.class, DiffCommand.class, JsonCommand.class,
+      HelpCommand.class
     },
     footerHeading = "%nWithout a command, goroutines runs summary:%n")
 public final class Main implements Runnable {

@@ -145,12 +145,21 @@ class JarIT {
         + "Functions that contain it (give one of them, or use --prefix or --regex):\n"
         + "       1  sync.(*WaitGroup).Wait\n");
 
+    Run groups = run("groups", "-g", "state-class", file);
+    assertThat(groups.code()).isZero();
+    assertThat(groups.out()).startsWith("Goroutines by state-class: " + total + " in ")
+        .contains("  MUTEX\n");
+    Run tree = run("tree", file);
+    assertThat(tree.code()).isZero();
+    assertThat(tree.out()).startsWith(format.equals("debug=2")
+        ? "Goroutines by the go statement that created them:\n" : "No creators: ");
+
     JsonNode profile = json(run("json", file));
     assertThat(profile.get("kind").asText()).isEqualTo("profile");
     assertThat(profile.get("totalCount").asLong()).isEqualTo(total);
-    JsonNode groups = json(run("json", "--report", "groups", "--limit", "2", file));
-    assertThat(groups.get("groups")).hasSize(2);
-    assertThat(groups.get("groups").get(0).get("key").asText())
+    JsonNode groupsJson = json(run("json", "--report", "groups", "--limit", "2", file));
+    assertThat(groupsJson.get("groups")).hasSize(2);
+    assertThat(groupsJson.get("groups").get(0).get("key").asText())
         .isEqualTo("main.(*Cache).LoadOrStore example.com/leaky/v2/main.go:49");
     JsonNode summaryJson = json(run("json", "--report", "summary", file));
     assertThat(summaryJson.get("totals").get(0).asLong()).isEqualTo(total);
@@ -243,7 +252,8 @@ class JarIT {
         "--fail-on-suspects", "Exit codes: 0 ok");
     for (String[] args : List.of(new String[] {"help", "summary"}, new String[] {"diff", "--help"},
         new String[] {"top", "-h"}, new String[] {"help", "json"}, new String[] {"find", "--help"},
-        new String[] {"traces", "--help"})) {
+        new String[] {"traces", "--help"}, new String[] {"groups", "--help"},
+        new String[] {"help", "tree"})) {
       Run r = run(args);
       String command = args[0].equals("help") ? args[1] : args[0];
       assertThat(r.code()).as(List.of(args).toString()).isZero();

@@ -599,4 +599,38 @@ class MainTest {
     Result json = run("json", "--report", "summary", fixture("1.27", "crash.sigquit.txt"));
     assertThat(json.out()).contains("\"crash\" : {").contains("\"SIGQUIT: quit\"");
   }
+
+  @Test
+  void groupsAnyWayAndTheTreeOfCreators() {
+    String dump = fixture("1.27", "later.debug2.txt");
+    Result creators = run("groups", dump);
+    assertThat(creators.code()).isZero();
+    assertThat(creators.out()).startsWith("Goroutines by creator: 403 in 32 groups\n"
+        + "     150  37.2%  main.setup example.com/leaky/v2/main.go:137\n"
+        + "                 [sync.Mutex.Lock]  waiting 1 min\n"
+        + "     120  29.8%  main.handleRequest example.com/leaky/v2/main.go:85\n"
+        + "                 [chan send]  waiting 1 min\n");
+    Result labels = run("groups", "-g", "label:job", fixture("1.27", "later.debug0.pb.gz"));
+    assertThat(labels.out()).startsWith("Goroutines by label:job: 403 in 2 groups\n")
+        .contains("       3   0.7%  sync\n                 [chan receive]\n");
+    Result tree = run("tree", "--limit", "2", dump);
+    assertThat(tree.code()).isZero();
+    assertThat(tree.out()).isEqualTo("Goroutines by the go statement that created them:\n"
+        + "     150       150 blocked  main.setup example.com/leaky/v2/main.go:137 (goroutine 1)\n"
+        + "     120       120 blocked  main.handleRequest example.com/leaky/v2/main.go:85 "
+        + "(goroutine 1)\n"
+        + "  ... and 29 more sites\n"
+        + "\n"
+        + "Goroutines that created the most, directly or through their children:\n"
+        + "     402  goroutine 1 [running] at main.writeProfile example.com/leaky/v2/main.go:259: "
+        + "398 children, 397 of them blocked\n"
+        + "       3  goroutine 278 [chan receive] at main.chain example.com/leaky/v2/main.go:121: "
+        + "1 children, 1 of them blocked\n"
+        + "  ... and 3 more creators\n");
+    assertThat(run("tree", fixture("1.27", "later.debug0.pb.gz")).out())
+        .isEqualTo("No creators: only debug=2 dumps say which go statement created each "
+            + "goroutine.\n");
+    assertThat(run("groups", "--limit", "0", dump).err())
+        .isEqualTo("goroutines: --limit must be at least 1, not 0\n");
+  }
 }
