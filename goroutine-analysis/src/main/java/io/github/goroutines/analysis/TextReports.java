@@ -262,8 +262,9 @@ public final class TextReports {
       List<Long> totals = summary.totals();
       sb.append(", ").append(summary.snapshots().size()).append(" snapshots: ")
           .append(series(totals));
-      summary.elapsed().ifPresent(d -> sb.append(" in ").append(Snapshots.duration(d)).append(" (")
-          .append(Snapshots.rate(totals.get(totals.size() - 1) - totals.get(0), d)).append(')'));
+      long change = totals.get(totals.size() - 1) - totals.get(0);
+      summary.elapsed().ifPresent(d -> sb.append(" in ").append(Snapshots.duration(d))
+          .append(change == 0 ? "" : " (" + Snapshots.rate(change, d) + ")"));
     }
     sb.append('\n');
     if (summary.reordered()) {
@@ -288,9 +289,30 @@ public final class TextReports {
       creators(sb, "                 ", g.creators(), g.count());
     }
     more(sb, sites.list().size(), limit, sites.grouping().name().equals("site") ? "site" : "group");
+    sb.append('\n');
+    suspects(sb, summary, limit);
+    return printableLines(sb.toString());
+  }
+
+  /**
+   * The leak suspects of a summary, as its report ends: each with its score, evidence, creators
+   * and stack. {@code diff --watch} ends with it.
+   *
+   * @param summary the computed summary
+   * @param limit the most suspects shown
+   * @return the section, starting {@code Leak suspects:}
+   */
+  public static String suspects(Summary summary, int limit) {
+    Objects.requireNonNull(summary, "summary");
+    StringBuilder sb = new StringBuilder();
+    suspects(sb, summary, limit);
+    return printableLines(sb.toString());
+  }
+
+  private static void suspects(StringBuilder sb, Summary summary, int limit) {
     List<Suspect> suspects = summary.suspects();
-    sb.append("\nLeak suspects:");
-    if (delta) {
+    sb.append("Leak suspects:");
+    if (summary.isDelta()) {
       sb.append(" not ranked in a delta profile: summarise or diff the two profiles instead\n");
     } else if (suspects.isEmpty()) {
       sb.append(" none (no blocked site scores ").append((int) LeakSuspects.THRESHOLD)
@@ -298,7 +320,6 @@ public final class TextReports {
     } else {
       sb.append('\n');
     }
-
     int rank = 0;
     for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {
       sb.append(String.format(Locale.ROOT, "%3d. %s  [score %.1f]%n", ++rank, printable(s.site()),
@@ -314,7 +335,6 @@ public final class TextReports {
       sb.append("  ").append(summary.ignoredCount())
           .append(" goroutines ignored by the rules, not considered\n");
     }
-    return printableLines(sb.toString());
   }
 
   /**
@@ -513,8 +533,8 @@ public final class TextReports {
     sb.append("Goroutines per snapshot: ").append(series(totals));
     long change = totals.get(totals.size() - 1) - totals.get(0);
     sb.append(String.format(Locale.ROOT, " (%+d)", change));
-    diff.elapsed().ifPresent(d -> sb.append(" in ").append(Snapshots.duration(d)).append(" (")
-        .append(Snapshots.rate(change, d)).append(')'));
+    diff.elapsed().ifPresent(d -> sb.append(" in ").append(Snapshots.duration(d))
+        .append(change == 0 ? "" : " (" + Snapshots.rate(change, d) + ")"));
     sb.append('\n');
     if (diff.reordered()) {
       sb.append("  snapshots put in the order they were taken\n");

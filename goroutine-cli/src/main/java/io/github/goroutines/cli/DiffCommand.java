@@ -3,8 +3,15 @@ package io.github.goroutines.cli;
 import io.github.goroutines.analysis.Diff;
 import io.github.goroutines.analysis.Filter;
 import io.github.goroutines.analysis.Grouping;
+import io.github.goroutines.analysis.Summary;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +47,11 @@ final class DiffCommand extends ProfileCommand {
       description = "snapshots --watch takes (default: ${DEFAULT-VALUE})")
   int count;
 
+  @Option(names = "--save", paramLabel = "DIR",
+      description = "with --watch: keep each snapshot as it was fetched, as DIR/snapshot-N.pb.gz "
+          + "or .txt")
+  Path save;
+
   @Override
   List<String> inputs() {
     return inputs;
@@ -72,6 +84,14 @@ final class DiffCommand extends ProfileCommand {
     }
     atLeast("--count", count, 2);
     Duration pause = ReadOptions.duration("--every", every, Duration.ZERO);
+    if (save != null) {
+      try {
+        Files.createDirectories(save);
+      } catch (IOException e) {
+        throw new Failure("cannot create --save directory " + save + ": " + e.getMessage(),
+            ExitCode.USAGE);
+      }
+    }
     Inputs inputs = read.inputs(io.stdin());
     Filter filter = filters.filter();
     List<Profile> snapshots = new ArrayList<>();
@@ -81,9 +101,11 @@ final class DiffCommand extends ProfileCommand {
         Thread.sleep(pause.toMillis());
       }
       List<Profile> dumps;
+      Path raw = save == null ? null : save.resolve("snapshot-" + i + ".part");
       try {
-        dumps = parse(inputs, watch, false);
+        dumps = parse(inputs, watch, false, raw);
       } catch (Failure f) {
+        deleteQuietly(raw);
         firstFailure = firstFailure == null ? f : firstFailure;
         io.out().printf(Locale.ROOT, "snapshot %d: failed%n", i);
         io.out().flush();
@@ -96,11 +118,16 @@ final class DiffCommand extends ProfileCommand {
       p = p.time().isPresent() ? p : p.takenAt(Instant.now());
       warnOfDiagnostics(p);
       snapshots.add(filter.apply(p));
-      io.out().printf(Locale.ROOT, "snapshot %d: %d goroutines%n", i, p.totalCount());
+      String saved = raw == null ? "" : " (saved as " + kept(raw, i, p) + ")";
+      io.out().printf(Locale.ROOT, "snapshot %d: %d goroutines%s%n", i, p.totalCount(), saved);
       if (snapshots.size() > 1) {
         io.out().print(TextReports.diff(Diff.of(snapshots, grouping), limit));
       }
       io.out().flush();
+    }
+    if (snapshots.size() >= 2) {
+      // the verdict: the suspects of the whole series
+      io.out().print("\n" + TextReports.suspects(Summary.of(snapshots), limit));
     }
     if (firstFailure == null) {
       return ExitCode.OK;
@@ -111,5 +138,37 @@ final class DiffCommand extends ProfileCommand {
     }
     io.err().println("goroutines: " + taken + "; the others failed");
     return firstFailure.exitCode();
+  }
+
+  /** Gives a saved snapshot the name of its format: snapshot-N.pb.gz, .pb or .txt. */
+  private static Path kept(Path raw, int i, Profile p) {
+    String ext = ".txt";
+    if (p.format() == ProfileFormat.PROTO) {
+      ext = ".pb";
+      try (InputStream in = Files.newInputStream(raw)) {
+        byte[] magic = in.readNBytes(2);
+        ext = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
+            ? ".pb.gz" : ".pb";
+      } catch (IOException e) {
+        // the name is all that is at stake
+      }
+    }
+    Path named = raw.resolveSibling("snapshot-" + i + ext);
+    try {
+      return Files.move(raw, named, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new Failure("cannot save a snapshot as " + named + ": " + e.getMessage(),
+          ExitCode.USAGE);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // a partial file is left; the failure being reported matters more
+      }
+    }
   }
 }

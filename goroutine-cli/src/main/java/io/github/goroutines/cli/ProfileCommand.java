@@ -6,9 +6,13 @@ import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileParseException;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,10 +79,18 @@ abstract class ProfileCommand implements Callable<Integer> {
   }
 
   /** Every dump of one input; every way it can fail becomes a {@link Failure}. */
-  @SuppressWarnings("try") // the progress line is shown while the input is read
   List<Profile> parse(Inputs inputs, String name, boolean implicit) {
+    return parse(inputs, name, implicit, null);
+  }
+
+  /**
+   * Every dump of one input, its bytes copied as they are read to {@code copy} when it is not
+   * null; every way it can fail becomes a {@link Failure}.
+   */
+  @SuppressWarnings("try") // the progress line is shown while the input is read
+  List<Profile> parse(Inputs inputs, String name, boolean implicit, Path copy) {
     try (Progress progress = Progress.start(io.err(), "reading " + display(name));
-        InputStream in = new BufferedInputStream(inputs.open(name))) {
+        InputStream in = new BufferedInputStream(copied(inputs.open(name), copy))) {
       if (implicit && isEmpty(in)) {
         throw noInput();
       }
@@ -99,6 +111,54 @@ abstract class ProfileCommand implements Callable<Integer> {
           + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB: give Java more heap (java "
           + "-Xmx4g -jar goroutines.jar …) or refuse large inputs with --max-bytes", ExitCode.INPUT);
     }
+  }
+
+  /** The input, its bytes also written to a file as they are read. */
+  private static InputStream copied(InputStream in, Path copy) {
+    if (copy == null) {
+      return in;
+    }
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(copy);
+    } catch (IOException e) {
+      throw new Failure("cannot save a snapshot as " + copy + ": " + e.getMessage(), ExitCode.USAGE);
+    }
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        if (c >= 0) {
+          write(new byte[] {(byte) c}, 0, 1);
+        }
+        return c;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          write(b, off, n);
+        }
+        return n;
+      }
+
+      private void write(byte[] b, int off, int len) {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          throw new Failure("cannot save a snapshot as " + copy + ": " + e.getMessage(),
+              ExitCode.USAGE);
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        try (out) {
+          super.close();
+        }
+      }
+    };
   }
 
   private static boolean isEmpty(InputStream buffered) throws IOException {

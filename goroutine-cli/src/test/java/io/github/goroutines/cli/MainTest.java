@@ -633,4 +633,32 @@ class MainTest {
     assertThat(run("groups", "--limit", "0", dump).err())
         .isEqualTo("goroutines: --limit must be at least 1, not 0\n");
   }
+
+  @Test
+  void aWatchKeepsItsSnapshotsAndEndsWithAVerdict(@TempDir Path dir) throws IOException {
+    Path saved = dir.resolve("snapshots");
+    Result r = run("diff", "--watch", base + "/debug/pprof/goroutine?debug=2", "--every", "0s",
+        "--count", "2", "--save", saved.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("snapshot 1: 403 goroutines (saved as "
+        + saved.resolve("snapshot-1.txt") + ")\n"
+        + "snapshot 2: 403 goroutines (saved as " + saved.resolve("snapshot-2.txt") + ")\n");
+    // the watch's clock gives the rate of text snapshots; the verdict closes the series
+    assertThat(r.out()).containsPattern("Goroutines per snapshot: 403 -> 403 \\(\\+0\\) in \\d+ m?s");
+    assertThat(r.out()).contains("\nLeak suspects:\n  1. ");
+    assertThat(Files.readAllBytes(saved.resolve("snapshot-2.txt")))
+        .isEqualTo(Fixtures.read("1.27", "later.debug2.txt"));
+    Result proto = run("diff", "--watch", base + "/debug/pprof/goroutine", "--every", "0s",
+        "--count", "2", "--save", saved.toString());
+    assertThat(proto.code()).isZero();
+    assertThat(Files.readAllBytes(saved.resolve("snapshot-1.pb.gz")))
+        .isEqualTo(Fixtures.read("1.27", "later.debug0.pb.gz"));
+    Result flaky = run("diff", "--watch", base + "/flaky", "--every", "0s", "--count", "3",
+        "--save", dir.resolve("flaky").toString());
+    assertThat(flaky.code()).isEqualTo(3);
+    try (var files = Files.list(dir.resolve("flaky"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactly("snapshot-1.pb.gz", "snapshot-3.pb.gz");
+    }
+  }
 }
