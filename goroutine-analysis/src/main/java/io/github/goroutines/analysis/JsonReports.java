@@ -225,6 +225,11 @@ public final class JsonReports {
         group(g, group);
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("waiters");
+      for (Group group : summary.waiters()) {
+        group(g, group);
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("suspects");
       List<Suspect> suspects = summary.suspects();
       for (Suspect s : suspects.subList(0, Math.min(limit, suspects.size()))) {

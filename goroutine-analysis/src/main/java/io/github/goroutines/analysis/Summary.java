@@ -31,6 +31,7 @@ public final class Summary {
   private final List<Profile> snapshots;
   private final Map<StateClass, Long> byState;
   private final Groups sites;
+  private final List<Group> waiters;
   private final List<Suspect> suspects;
   private final IgnoreRules ignore;
   private final long ignoredCount;
@@ -57,6 +58,10 @@ public final class Summary {
         .forEach(e -> ranked.put(e.getKey(), e.getValue()));
     this.byState = Collections.unmodifiableMap(ranked);
     this.sites = Groups.of(latest, grouping);
+    this.waiters = Groups.of(latest, Grouping.firstUserFrame()).list().stream()
+        .filter(g -> g.samples().stream().anyMatch(x -> x.count() > 0
+            && (x.stateClass() == StateClass.WAIT_GROUP || x.stateClass() == StateClass.COND)))
+        .toList();
     // a delta profile's counts are differences: ranking them as goroutines would mislead
     this.suspects = latest.samples().stream().anyMatch(s -> s.count() < 0) ? List.of()
         : LeakSuspects.of(this.snapshots, ignore);
@@ -205,5 +210,16 @@ public final class Summary {
    */
   public boolean isDelta() {
     return latest().samples().stream().anyMatch(s -> s.count() < 0);
+  }
+
+  /**
+   * Returns the blocking sites of the latest snapshot where goroutines wait for other goroutines
+   * ({@code sync.WaitGroup.Wait}, {@code sync.Cond.Wait}): a reaper stuck behind workers that
+   * never finish, which a ranking by count hides.
+   *
+   * @return the sites, most goroutines first
+   */
+  public List<Group> waiters() {
+    return waiters;
   }
 }

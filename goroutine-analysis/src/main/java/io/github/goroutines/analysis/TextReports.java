@@ -289,6 +289,16 @@ public final class TextReports {
       creators(sb, "                 ", g.creators(), g.count());
     }
     more(sb, sites.list().size(), limit, sites.grouping().name().equals("site") ? "site" : "group");
+    if (!summary.waiters().isEmpty()) {
+      sb.append("\nWaiting for other goroutines (WaitGroup.Wait, Cond.Wait):\n");
+      for (Group g : summary.waiters().subList(0, Math.min(3, summary.waiters().size()))) {
+        sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
+            LeakSuspects.percent(g.share()), printable(g.key())));
+        sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
+        creators(sb, "                 ", g.creators(), g.count());
+      }
+      more(sb, summary.waiters().size(), 3, "site");
+    }
     sb.append('\n');
     suspects(sb, summary, limit);
     return printableLines(sb.toString());

@@ -222,4 +222,28 @@ class LeakSuspectsTest {
         .doesNotContain("%");
     assertThat(Summary.of(List.of(parse(v, "later.debug0.pb.gz"))).isDelta()).isFalse();
   }
+
+  /**
+   * The workerpool incident: 150 workers queue on the cache's mutex, and the reaper waits for them
+   * in WaitGroup.Wait. The summary names both, with the go statements that made them, in every
+   * format of every Go version (before 1.24 the reaper prints as semacquire).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void theWorkerpoolIncidentNamesTheMutexSiteAndTheReaper(String v) {
+    for (String format : List.of("debug0.pb.gz", "debug1.txt", "debug2.txt")) {
+      Summary s = Summary.of(List.of(parse(v, "later." + format)));
+      assertThat(s.sites().list().get(0).key()).isEqualTo(AnalysisFixtureTest.POOL);
+      assertThat(s.waiters()).extracting(Group::key).as(format)
+          .contains("main.ticker example.com/leaky/v2/main.go:77");
+      if (format.equals("debug2.txt")) {
+        assertThat(s.sites().list().get(0).creators()).extracting(Group.Creator::site)
+            .containsExactly("main.setup example.com/leaky/v2/main.go:137");
+        assertThat(TextReports.summary(s, 10)).contains(
+            "Waiting for other goroutines (WaitGroup.Wait, Cond.Wait):\n")
+            .contains("       1   0.2%  main.ticker example.com/leaky/v2/main.go:77\n")
+            .contains("                 created by main.setup example.com/leaky/v2/main.go:142\n");
+      }
+    }
+  }
 }
