@@ -64,7 +64,27 @@ abstract class ProfileCommand implements Callable<Integer> {
         all.add(filter.apply(p));
       }
     }
+    if (read.strict) {
+      refuseOutOfTimeOrder(all, implicit ? List.of("-") : names);
+    }
     return all;
+  }
+
+  /**
+   * Strict: snapshots that say when they were taken must come oldest first (leniently the reports
+   * put them in order and say so).
+   */
+  private static void refuseOutOfTimeOrder(List<Profile> snapshots, List<String> names) {
+    for (int i = 1; i < snapshots.size(); i++) {
+      var before = snapshots.get(i - 1).time();
+      var after = snapshots.get(i).time();
+      if (before.isPresent() && after.isPresent() && after.get().isBefore(before.get())) {
+        throw new Failure("snapshot " + (i + 1) + " was taken at " + after.get() + ", before "
+            + "snapshot " + i + " (" + before.get() + "): give them oldest first"
+            + (names.size() == snapshots.size() ? " (" + display(names.get(i)) + ")" : ""),
+            ExitCode.INPUT);
+      }
+    }
   }
 
   /**

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** How inputs are read: strictness, the size limit, and the time a URL may take. */
 final class ReadOptions {
-  @Option(names = "--strict", description = "fail on the first problem instead of skipping it")
+  @Option(names = "--strict", description = "fail on the first problem instead of skipping it, "
+      + "and on snapshots given out of time order")
   boolean strict;
 
   @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",

@@ -578,6 +578,12 @@ class MainTest {
 
   @Test
   void growthHasItsRateWhenTheTimesAreKnown() {
+    Result strict = run("diff", "--strict", example("leaky-later.pb.gz"),
+        example("leaky-first.pb.gz"));
+    assertThat(strict.code()).isEqualTo(2);
+    assertThat(strict.err()).startsWith("goroutines: snapshot 2 was taken at ")
+        .contains(", before snapshot 1 (").contains("): give them oldest first (")
+        .endsWith("leaky-first.pb.gz)\n");
     Result r = run("diff", example("leaky-later.pb.gz"), example("leaky-first.pb.gz"));
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("Goroutines per snapshot: 323 -> 403 (+80) in 1 min 1 s "
