@@ -40,6 +40,7 @@ final class GzipText {
    * protobuf parser to judge.
    *
    * @param buffered a stream that supports mark and reset, positioned at the gzip magic
+   * @throws ProfileParseException when the content is gzip again: no profile is compressed twice
    */
   static boolean holdsText(InputStream buffered) {
     byte[] content;

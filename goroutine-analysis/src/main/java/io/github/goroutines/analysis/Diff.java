@@ -177,11 +177,8 @@ public final class Diff {
     rows.sort(Comparator.comparingLong(Row::delta).reversed()
         .thenComparing(Comparator.comparingLong(Row::after).reversed())
         .thenComparing(Row::key));
-    boolean reordered = false;
-    for (int i = 0; i < n; i++) {
-      reordered |= snapshots.get(i) != given.get(i);
-    }
-    return new Diff(grouping, totals, rows, Snapshots.elapsed(snapshots).orElse(null), reordered);
+    return new Diff(grouping, totals, rows, Snapshots.elapsed(snapshots).orElse(null),
+        Snapshots.moved(given, snapshots));
   }
 
   /**

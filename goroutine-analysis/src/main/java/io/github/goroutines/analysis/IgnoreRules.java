@@ -139,18 +139,16 @@ public final class IgnoreRules {
    * @return the profile itself when nothing is ignored
    */
   public Profile apply(Profile profile) {
-    if (isEmpty() || profile.samples().stream().noneMatch(this::ignores)) {
+    if (isEmpty()) {
       return profile;
     }
-    Profile.Builder b = Profile.builder(profile.format()).type(profile.type())
-        .metadata(profile.metadata()).diagnostics(profile.diagnostics())
-        .crash(profile.crash().orElse(null));
-    for (Sample s : profile.samples()) {
-      if (!ignores(s)) {
-        b.add(s);
-      }
+    List<Sample> kept = profile.samples().stream().filter(s -> !ignores(s)).toList();
+    if (kept.size() == profile.samples().size()) {
+      return profile;
     }
-    return b.build();
+    return Profile.builder(profile.format()).type(profile.type()).metadata(profile.metadata())
+        .diagnostics(profile.diagnostics()).crash(profile.crash().orElse(null)).addAll(kept)
+        .build();
   }
 
   /**

@@ -27,6 +27,16 @@ final class Snapshots {
     return List.copyOf(sorted);
   }
 
+  /** Whether {@link #inTimeOrder} put a snapshot elsewhere than it was given. */
+  static boolean moved(List<Profile> given, List<Profile> ordered) {
+    for (int i = 0; i < given.size(); i++) {
+      if (given.get(i) != ordered.get(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The time from the first snapshot to the last, when both say when and it is positive. */
   static Optional<Duration> elapsed(List<Profile> snapshots) {
     long first = snapshots.get(0).metadata().timeNanos();

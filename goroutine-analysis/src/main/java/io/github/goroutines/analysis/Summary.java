@@ -36,14 +36,11 @@ public final class Summary {
   private final IgnoreRules ignore;
   private final long ignoredCount;
   private final boolean reordered;
+  private final boolean delta;
 
   private Summary(List<Profile> given, Grouping grouping, IgnoreRules ignore) {
     this.snapshots = Snapshots.inTimeOrder(given);
-    boolean moved = false;
-    for (int i = 0; i < given.size(); i++) {
-      moved |= snapshots.get(i) != given.get(i);
-    }
-    this.reordered = moved;
+    this.reordered = Snapshots.moved(given, snapshots);
     this.ignore = ignore;
     Profile latest = latest();
     this.ignoredCount = ignore.ignoredCount(latest);
@@ -58,13 +55,15 @@ public final class Summary {
         .forEach(e -> ranked.put(e.getKey(), e.getValue()));
     this.byState = Collections.unmodifiableMap(ranked);
     this.sites = Groups.of(latest, grouping);
-    this.waiters = Groups.of(latest, Grouping.firstUserFrame()).list().stream()
+    Groups bySite = grouping.equals(Grouping.firstUserFrame()) ? sites
+        : Groups.of(latest, Grouping.firstUserFrame());
+    this.waiters = bySite.list().stream()
         .filter(g -> g.samples().stream().anyMatch(x -> x.count() > 0
             && (x.stateClass() == StateClass.WAIT_GROUP || x.stateClass() == StateClass.COND)))
         .toList();
+    this.delta = latest.samples().stream().anyMatch(s -> s.count() < 0);
     // a delta profile's counts are differences: ranking them as goroutines would mislead
-    this.suspects = latest.samples().stream().anyMatch(s -> s.count() < 0) ? List.of()
-        : LeakSuspects.of(this.snapshots, ignore);
+    this.suspects = delta ? List.of() : LeakSuspects.of(this.snapshots, ignore);
   }
 
   /**
@@ -209,7 +208,7 @@ public final class Summary {
    * @return true for a delta profile
    */
   public boolean isDelta() {
-    return latest().samples().stream().anyMatch(s -> s.count() < 0);
+    return delta;
   }
 
   /**

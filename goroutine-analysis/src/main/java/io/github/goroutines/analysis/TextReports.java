@@ -13,7 +13,6 @@ import io.github.goroutines.model.Mapping;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
-import io.github.goroutines.model.StateClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -282,20 +281,13 @@ public final class TextReports {
     sb.append(sites.grouping().name().equals("site") ? "\nTop blocking sites (first user frame):\n"
         : "\nTop groups by " + sites.grouping().name() + ":\n");
     for (Group g : sites.top(limit)) {
-      sb.append(delta ? String.format(Locale.ROOT, "%+8d  %s%n", g.count(), printable(g.key()))
-          : String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
-              LeakSuspects.percent(g.share()), printable(g.key())));
-      sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
-      creators(sb, "                 ", g.creators(), g.count());
+      group(sb, g, delta, true);
     }
     more(sb, sites.list().size(), limit, sites.grouping().name().equals("site") ? "site" : "group");
     if (!summary.waiters().isEmpty()) {
       sb.append("\nWaiting for other goroutines (WaitGroup.Wait, Cond.Wait):\n");
       for (Group g : summary.waiters().subList(0, Math.min(3, summary.waiters().size()))) {
-        sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
-            LeakSuspects.percent(g.share()), printable(g.key())));
-        sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
-        creators(sb, "                 ", g.creators(), g.count());
+        group(sb, g, false, true);
       }
       more(sb, summary.waiters().size(), 3, "site");
     }
@@ -365,12 +357,8 @@ public final class TextReports {
     sb.append(String.format(Locale.ROOT, "Goroutines by %s: %d in %d groups%n",
         groups.grouping().name(), groups.total(), groups.list().size()));
     for (Group g : groups.top(limit)) {
-      sb.append(String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
-          LeakSuspects.percent(g.share()), printable(g.key())));
-      sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
-      if (!groups.grouping().name().equals("creator")) { // the key says it already
-        creators(sb, "                 ", g.creators(), g.count());
-      }
+      // grouped by creator, the key says it already
+      group(sb, g, false, !groups.grouping().name().equals("creator"));
     }
     more(sb, groups.list().size(), limit, "group");
     return printableLines(sb.toString());
@@ -465,6 +453,20 @@ public final class TextReports {
       sb.append('\n');
     }
     sb.append('\n');
+  }
+
+  /**
+   * One group as the summary and {@link #groups} list it: count and share (a signed count in a
+   * delta profile), key; its states and wait minutes; its creators.
+   */
+  private static void group(StringBuilder sb, Group g, boolean delta, boolean withCreators) {
+    sb.append(delta ? String.format(Locale.ROOT, "%+8d  %s%n", g.count(), printable(g.key()))
+        : String.format(Locale.ROOT, "%8d %6s  %s%n", g.count(),
+            LeakSuspects.percent(g.share()), printable(g.key())));
+    sb.append("                 ").append(statesOf(g)).append(waits(g)).append('\n');
+    if (withCreators) {
+      creators(sb, "                 ", g.creators(), g.count());
+    }
   }
 
   /** "created by f file:line", with counts when a group has several creators (three shown). */

@@ -3,20 +3,13 @@ package io.github.goroutines.cli;
 import io.github.goroutines.analysis.Grouping;
 import io.github.goroutines.analysis.Groups;
 import io.github.goroutines.analysis.TextReports;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "groups", mixinStandardHelpOptions = true,
     description = "The goroutines of the last snapshot grouped any way: by creator, label, state, "
         + "stack…, with counts, states, wait minutes and creators.")
-final class GroupsCommand extends ProfileCommand {
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "a file, - or a URL; of several snapshots the last is shown")
-  List<String> inputs = new ArrayList<>();
-
+final class GroupsCommand extends LatestCommand {
   @Option(names = {"--group", "-g"}, defaultValue = "creator", paramLabel = "GROUPING",
       description = "how goroutines are grouped: " + GROUPINGS + " (default: ${DEFAULT-VALUE})")
   String group;
@@ -24,11 +17,6 @@ final class GroupsCommand extends ProfileCommand {
   @Option(names = "--limit", defaultValue = "10", paramLabel = "N",
       description = "the most groups shown (default: ${DEFAULT-VALUE})")
   int limit;
-
-  @Override
-  List<String> inputs() {
-    return inputs;
-  }
 
   @Override
   public Integer call() {

@@ -138,7 +138,7 @@ final class Inputs {
         target = redirect(target, answer.headers().firstValue("Location").get(), shown);
       }
     }
-    InputStream body = Deadline.of(response.body(), deadline, shown, timeout);
+    InputStream body = new Deadline(response.body(), deadline, shown, timeout);
     return checked(response, new BufferedInputStream(body), shown);
   }
 
@@ -316,10 +316,6 @@ final class Inputs {
       this.timeout = timeout;
       this.alarm = DEADLINES.schedule(this::expire, Math.max(0, deadline - System.nanoTime()),
           TimeUnit.NANOSECONDS);
-    }
-
-    static InputStream of(InputStream in, long deadline, String shown, Duration timeout) {
-      return new Deadline(in, deadline, shown, timeout);
     }
 
     private void expire() {

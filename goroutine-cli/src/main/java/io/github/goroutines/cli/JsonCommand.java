@@ -2,6 +2,7 @@ package io.github.goroutines.cli;
 
 import io.github.goroutines.analysis.Diff;
 import io.github.goroutines.analysis.Grouping;
+import io.github.goroutines.analysis.IgnoreRules;
 import io.github.goroutines.analysis.Groups;
 import io.github.goroutines.analysis.JsonReports;
 import io.github.goroutines.analysis.Summary;
@@ -49,7 +50,7 @@ final class JsonCommand extends ProfileCommand {
   @Override
   public Integer call() {
     atLeast("--limit", limit, 1);
-    suspects.check();
+    IgnoreRules rules = suspects.check();
     Grouping grouping = Grouping.parse(group);
     Summary summary = null;
     String json = switch (report) {
@@ -67,7 +68,7 @@ final class JsonCommand extends ProfileCommand {
       case SUMMARY -> {
         List<Profile> snapshots = snapshots();
         snapshots.forEach(this::warnOfDiagnostics);
-        summary = Summary.of(snapshots, grouping, suspects.rules());
+        summary = Summary.of(snapshots, grouping, rules);
         yield JsonReports.summary(summary, limit);
       }
     };

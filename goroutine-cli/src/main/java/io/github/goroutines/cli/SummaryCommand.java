@@ -1,6 +1,7 @@
 package io.github.goroutines.cli;
 
 import io.github.goroutines.analysis.Grouping;
+import io.github.goroutines.analysis.IgnoreRules;
 import io.github.goroutines.analysis.Summary;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.model.Profile;
@@ -39,12 +40,12 @@ final class SummaryCommand extends ProfileCommand {
   @Override
   public Integer call() {
     atLeast("--limit", limit, 1);
-    suspects.check();
+    IgnoreRules rules = suspects.check();
     Grouping grouping = Grouping.parse(group);
     List<Profile> snapshots = snapshots();
     // the report shows the latest snapshot's diagnostics; standard error those of the others
     snapshots.subList(0, snapshots.size() - 1).forEach(this::warnOfDiagnostics);
-    Summary summary = Summary.of(snapshots, grouping, suspects.rules());
+    Summary summary = Summary.of(snapshots, grouping, rules);
     io.out().print(TextReports.summary(summary, limit));
     return suspects.exitCode(summary);
   }

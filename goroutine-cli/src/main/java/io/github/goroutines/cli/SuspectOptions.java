@@ -61,8 +61,22 @@ final class SuspectOptions {
     }
   }
 
-  /** The rules of the options, checked; a file that cannot be read or parsed is a usage error. */
-  IgnoreRules rules() {
+  /**
+   * Checks the options before anything is read, and returns their rules.
+   *
+   * @return the rules of the options (a file that cannot be read or parsed is a usage error)
+   */
+  IgnoreRules check() {
+    if (failOnSuspects != null
+        && (failOnSuspects.isNaN() || failOnSuspects < LeakSuspects.THRESHOLD)) {
+      throw new IllegalArgumentException("--fail-on-suspects takes a score of at least "
+          + (int) LeakSuspects.THRESHOLD + " (the least score of a suspect), not "
+          + failOnSuspects);
+    }
+    return rules();
+  }
+
+  private IgnoreRules rules() {
     IgnoreRules rules = IgnoreRules.none();
     if (ignoreFile != null) {
       try {
@@ -81,17 +95,6 @@ final class SuspectOptions {
       rules = rules.ignoreTop(f);
     }
     return rules;
-  }
-
-  /** Checks the threshold before anything is read. */
-  void check() {
-    if (failOnSuspects != null
-        && (failOnSuspects.isNaN() || failOnSuspects < LeakSuspects.THRESHOLD)) {
-      throw new IllegalArgumentException("--fail-on-suspects takes a score of at least "
-          + (int) LeakSuspects.THRESHOLD + " (the least score of a suspect), not "
-          + failOnSuspects);
-    }
-    rules();
   }
 
   /** The exit code of a check: 4 when a suspect reaches the threshold. */

@@ -3,19 +3,12 @@ package io.github.goroutines.cli;
 import io.github.goroutines.analysis.TextReports;
 import io.github.goroutines.analysis.Top;
 import io.github.goroutines.model.Profile;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
     description = "Flat and cum goroutines per function, like go tool pprof -top.")
-final class TopCommand extends ProfileCommand {
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "a file, - or a URL; of several snapshots the last is shown")
-  List<String> inputs = new ArrayList<>();
-
+final class TopCommand extends LatestCommand {
   @Option(names = {"--user", "-u"},
       description = "attribute runtime and standard-library frames to the first user frame")
   boolean user;
@@ -23,11 +16,6 @@ final class TopCommand extends ProfileCommand {
   @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
       description = "the most functions shown, like pprof's -nodecount (default: all)")
   int limit;
-
-  @Override
-  List<String> inputs() {
-    return inputs;
-  }
 
   @Override
   public Integer call() {

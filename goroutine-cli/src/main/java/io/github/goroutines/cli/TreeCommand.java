@@ -2,28 +2,16 @@ package io.github.goroutines.cli;
 
 import io.github.goroutines.analysis.SpawnTree;
 import io.github.goroutines.analysis.TextReports;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "tree", mixinStandardHelpOptions = true,
     description = "Who created the goroutines of the last snapshot (debug=2): the go statements, "
         + "and the goroutines that created the most.")
-final class TreeCommand extends ProfileCommand {
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "a file, - or a URL; of several snapshots the last is shown")
-  List<String> inputs = new ArrayList<>();
-
+final class TreeCommand extends LatestCommand {
   @Option(names = "--limit", defaultValue = "10", paramLabel = "N",
       description = "the most sites and creators shown (default: ${DEFAULT-VALUE})")
   int limit;
-
-  @Override
-  List<String> inputs() {
-    return inputs;
-  }
 
   @Override
   public Integer call() {
