@@ -84,7 +84,8 @@ public final class Grouping {
   /**
    * The first frame of user code, skipping runtime and standard-library frames: the place in your
    * program where the goroutine blocks, as {@code function file:line}. A stack with no user frame
-   * falls back to its first standard-library frame, then to its innermost frame.
+   * falls back to its outermost standard-library frame (the entry function, such as
+   * {@code net/http.(*Server).Serve}, the same in every format), then to its innermost frame.
    *
    * @return the grouping
    */
@@ -256,8 +257,10 @@ public final class Grouping {
   }
 
   /**
-   * The blocking site of a stack: its first user frame, else its first standard-library frame, else
-   * its innermost frame.
+   * The blocking site of a stack: its first user frame; for a goroutine without user code, its
+   * outermost standard-library frame, the entry function that tells what it is
+   * ({@code net/http.(*Server).Serve}, {@code net/http.(*persistConn).readLoop}); else its innermost
+   * frame.
    *
    * @param stack a stack
    * @return the frame, empty for an empty stack
@@ -267,8 +270,16 @@ public final class Grouping {
     if (user.isPresent()) {
       return user;
     }
-    Optional<Frame> std = stack.firstNonRuntimeFrame();
-    return std.isPresent() ? std : stack.innermost();
+    // No user code: the goroutine is the standard library's (a listener, a connection's reader).
+    // Its entry function says which, in every format; where it waits (runtime_pollWait) does not.
+    List<Frame> frames = stack.frames();
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      Frame f = frames.get(i);
+      if (!f.function().isEmpty() && f.kind() == FrameKind.STANDARD_LIBRARY) {
+        return Optional.of(f);
+      }
+    }
+    return stack.innermost();
   }
 
   static String siteKey(Frame f) {
