@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,9 +53,17 @@ final class DiffCommand extends ProfileCommand {
           + "or .txt")
   Path save;
 
+  @Mixin
+  TimeOptions times = new TimeOptions();
+
   @Override
   List<String> inputs() {
     return inputs;
+  }
+
+  @Override
+  TimeOptions times() {
+    return times;
   }
 
   @Override
@@ -81,6 +90,10 @@ final class DiffCommand extends ProfileCommand {
   private int watch(Grouping grouping) throws InterruptedException {
     if (!inputs.isEmpty()) {
       throw new IllegalArgumentException("--watch takes its snapshots itself; give no INPUT");
+    }
+    if (times.fileTimes || times.interval != null) {
+      throw new IllegalArgumentException("--watch times its snapshots by its own clock; "
+          + "--file-times and --interval are for inputs read from files");
     }
     atLeast("--count", count, 2);
     Duration pause = ReadOptions.duration("--every", every, Duration.ZERO);

@@ -42,9 +42,17 @@ final class JsonCommand extends ProfileCommand {
   @Mixin
   SuspectOptions suspects = new SuspectOptions();
 
+  @Mixin
+  TimeOptions times = new TimeOptions();
+
   @Override
   List<String> inputs() {
     return inputs;
+  }
+
+  @Override
+  TimeOptions times() {
+    return times;
   }
 
   @Override

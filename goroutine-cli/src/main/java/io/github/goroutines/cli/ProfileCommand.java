@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +47,11 @@ abstract class ProfileCommand implements Callable<Integer> {
   /** The inputs named on the command line, maybe none. */
   abstract List<String> inputs();
 
+  /** When untimed snapshots were taken, for the commands that compare snapshots; else null. */
+  TimeOptions times() {
+    return null;
+  }
+
   /**
    * Every dump of every input, oldest first, each filtered. Without a named input, standard input
    * is read unless it is a terminal.
@@ -58,11 +64,20 @@ abstract class ProfileCommand implements Callable<Integer> {
     }
     Inputs inputs = read.inputs(io.stdin());
     Filter filter = filters.filter();
+    TimeOptions times = times();
+    if (times != null) {
+      times.check();
+    }
     List<Profile> all = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     for (String name : implicit ? List.of("-") : names) {
       for (Profile p : parse(inputs, name, implicit)) {
         all.add(filter.apply(p));
+        sources.add(name);
       }
+    }
+    if (times != null) {
+      all = times.apply(all, sources, Instant.now());
     }
     if (read.strict) {
       refuseOutOfTimeOrder(all, implicit ? List.of("-") : names);

@@ -184,6 +184,13 @@ class JarIT {
     assertThat(json.get("totals").toString()).isEqualTo("[323,403]");
     assertThat(json.get("rows").get(0).get("key").asText()).isEqualTo(LEAK);
     assertThat(json.get("rows").get(0).get("delta").asLong()).isEqualTo(80);
+    // a text snapshot says no time: the interval, anchored at the protobuf's, gives the rate
+    Run summary = run("summary", "--interval", "61s", example("leaky-first.pb.gz"),
+        example("leaky-later.debug2.txt"));
+    assertThat(summary.code()).isZero();
+    assertThat(summary.out()).contains("2 snapshots: 323 -> 403 in 1 min 1 s (+1.3/s)\n")
+        .contains("  1. " + LEAK + "  [score ")
+        .contains("       - grew 40 -> 120 (+80) over 2 snapshots in 1 min 1 s (+1.3/s)");
   }
 
   @Test

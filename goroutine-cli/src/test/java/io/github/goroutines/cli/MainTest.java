@@ -18,7 +18,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
@@ -666,5 +669,70 @@ class MainTest {
       assertThat(files.map(f -> f.getFileName().toString()).sorted())
           .containsExactly("snapshot-1.pb.gz", "snapshot-3.pb.gz");
     }
+  }
+
+  /**
+   * Issue 11's measure: the examples' leak leads the suspects in every pairing of formats on every
+   * Go version, with its rate. Text says no time: --interval gives it, anchored at a protobuf's.
+   */
+  @Test
+  void theLeakLeadsInEveryPairingOfFormatsWithItsRate() {
+    List<String> formats = List.of("debug0.pb.gz", "debug1.txt", "debug2.txt");
+    for (String v : Fixtures.GO_VERSIONS) {
+      for (String a : formats) {
+        for (String b : formats) {
+          Result r = run("summary", "--interval", "61s", fixture(v, "first." + a),
+              fixture(v, "later." + b));
+          String pairing = "go" + v + " first." + a + " later." + b;
+          assertThat(r.code()).as(pairing).isZero();
+          assertThat(r.out()).as(pairing).contains("\nLeak suspects:\n  1. " + LEAK + "  [score ");
+          String growth = r.out().substring(r.out().indexOf("  1. " + LEAK)).lines().skip(1)
+              .findFirst().orElseThrow();
+          if (a.endsWith(".pb.gz") && b.endsWith(".pb.gz")) {
+            // both say when they were taken: their own times win over the option
+            assertThat(growth).as(pairing).matches(
+                "       - grew 40 -> 120 \\(\\+80\\) over 2 snapshots in 1 min \\d+ s "
+                    + "\\(\\+1\\.\\d/s\\) \\(\\+40\\.0\\)");
+          } else {
+            assertThat(growth).as(pairing).isEqualTo("       - grew 40 -> 120 (+80) over 2 "
+                + "snapshots in 1 min 1 s (+1.3/s) (+40.0)");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void textSnapshotsTakeTheirTimesFromTheFilesOrAnInterval(@TempDir Path dir)
+      throws IOException {
+    Path first = Files.write(dir.resolve("first.txt"), Fixtures.read("1.21", "first.debug1.txt"));
+    Path later = Files.write(dir.resolve("later.txt"), Fixtures.read("1.21", "later.debug2.txt"));
+    Instant at = Instant.parse("2026-12-03T10:00:00Z");
+    Files.setLastModifiedTime(first, FileTime.from(at));
+    Files.setLastModifiedTime(later, FileTime.from(at.plusSeconds(300)));
+    Result untimed = run("diff", first.toString(), later.toString());
+    assertThat(untimed.out()).startsWith("Goroutines per snapshot: 323 -> 403 (+80)\n");
+    Result files = run("diff", "--file-times", first.toString(), later.toString());
+    assertThat(files.out()).startsWith("Goroutines per snapshot: 323 -> 403 (+80) in 5 min "
+        + "(+16.0/min)\n").contains("     +80  40 -> 120            " + LEAK + "  +16.0/min\n");
+    // given newest first, the files' times put them back in order, and say so
+    Result swapped = run("summary", "--file-times", later.toString(), first.toString());
+    assertThat(swapped.out()).contains(", 2 snapshots: 323 -> 403 in 5 min (+16.0/min)\n"
+        + "  snapshots put in the order they were taken\n");
+    Result json = run("json", "--report", "diff", "--interval", "2m", first.toString(),
+        later.toString());
+    assertThat(json.out()).contains("\"elapsedSeconds\" : 120.0,");
+    // a log of periodic dumps: one file, so only an interval separates its snapshots
+    Result log = run("summary", "--interval", "30s", fixture("1.27", "multi.log.txt"));
+    assertThat(log.out()).containsPattern(" snapshots: [0-9 >-]+ in \\d+ (min|s)");
+
+    assertThat(run("summary", "--interval", "0s", first.toString()).err())
+        .isEqualTo("goroutines: --interval must be from 1 ms to 24h, not 0s\n");
+    assertThat(run("summary", "--interval", "5m", "--file-times", first.toString()).err())
+        .isEqualTo("goroutines: give --file-times or --interval, not both\n");
+    Result watch = run("diff", "--watch", "http://localhost:1/", "--interval", "5m");
+    assertThat(watch.code()).isEqualTo(1);
+    assertThat(watch.err()).isEqualTo("goroutines: --watch times its snapshots by its own clock; "
+        + "--file-times and --interval are for inputs read from files\n");
   }
 }
