@@ -144,7 +144,9 @@ public final class Diff {
   /**
    * Compares a series of snapshots. When every snapshot says when it was taken (protobuf profiles
    * do), they are compared in that order, and {@link #reordered()} tells whether it differs from
-   * the order given.
+   * the order given. A {@code debug=1} snapshot beside a {@code debug=0} one of the same binary has
+   * its hidden runtime frames named (see {@link Summary}), so groupings by stack or state class
+   * agree across the two formats.
    *
    * @param given at least two, oldest first
    * @param grouping how to group
@@ -156,7 +158,8 @@ public final class Diff {
     if (given.size() < 2) {
       throw new IllegalArgumentException("a diff needs at least two snapshots, got " + given.size());
     }
-    List<Profile> snapshots = Snapshots.inTimeOrder(given);
+    List<Profile> ordered = Snapshots.inTimeOrder(given);
+    List<Profile> snapshots = HiddenFrames.named(ordered); // debug=1's runtime frames, if it can
     int n = snapshots.size();
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, Stack> stacks = new HashMap<>();
@@ -178,7 +181,7 @@ public final class Diff {
         .thenComparing(Comparator.comparingLong(Row::after).reversed())
         .thenComparing(Row::key));
     return new Diff(grouping, totals, rows, Snapshots.elapsed(snapshots).orElse(null),
-        Snapshots.moved(given, snapshots));
+        Snapshots.moved(given, ordered));
   }
 
   /**

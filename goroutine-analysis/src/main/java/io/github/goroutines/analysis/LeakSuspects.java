@@ -79,7 +79,7 @@ public final class LeakSuspects {
     if (snapshots.isEmpty()) {
       throw new IllegalArgumentException("no snapshot");
     }
-    List<Profile> ordered = Snapshots.inTimeOrder(snapshots);
+    List<Profile> ordered = HiddenFrames.named(Snapshots.inTimeOrder(snapshots));
     List<Profile> kept = ordered.stream().map(ignore::apply).toList();
     Profile latest = kept.get(kept.size() - 1);
     // shares are of the whole process, ignored goroutines included

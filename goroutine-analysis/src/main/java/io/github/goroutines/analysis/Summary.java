@@ -25,6 +25,12 @@ import java.util.Optional;
  * s.suspects().get(0).site();  // main.handleRequest.func1 …/main.go:87
  * }</pre>
  *
+ * <p>A {@code debug=1} snapshot hides its records' leading runtime frames (the
+ * {@code runtime.chansend} that makes a goroutine a channel sender) but prints their addresses:
+ * when a {@code debug=0} snapshot of the same binary is among the snapshots (its symbols agree with
+ * every {@code #} line they can check), the summary's copy of the {@code debug=1} snapshot has them
+ * named, and its state classes are those of {@code debug=0}. The profiles given are not changed.
+ *
  * <p>Instances are immutable and safe for use by multiple threads.
  */
 public final class Summary {
@@ -39,8 +45,9 @@ public final class Summary {
   private final boolean delta;
 
   private Summary(List<Profile> given, Grouping grouping, IgnoreRules ignore) {
-    this.snapshots = Snapshots.inTimeOrder(given);
-    this.reordered = Snapshots.moved(given, snapshots);
+    List<Profile> ordered = Snapshots.inTimeOrder(given);
+    this.reordered = Snapshots.moved(given, ordered);
+    this.snapshots = HiddenFrames.named(ordered);
     this.ignore = ignore;
     Profile latest = latest();
     this.ignoredCount = ignore.ignoredCount(latest);
@@ -111,7 +118,8 @@ public final class Summary {
   }
 
   /**
-   * Returns the snapshots, oldest first.
+   * Returns the snapshots, oldest first, {@code debug=1} ones with the runtime frames a
+   * {@code debug=0} snapshot of the same binary named.
    *
    * @return an unmodifiable list, never empty
    */

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One moment of one process, written by Go as debug=0, debug=1 and debug=2, is one truth: the same
  * sites with the same counts, the same state classes, and no group that a diff across formats
  * calls new or gone. debug=1 hides the runtime frames that tell a channel operation or a select,
- * so its goroutines there are {@link StateClass#OTHER}; every class it does tell agrees.
+ * so its goroutines there are {@link StateClass#OTHER} (unless a protobuf of the same binary names
+ * them); every class it does tell agrees.
  */
 class AcrossFormatsTest {
   static List<String> versions() {
@@ -60,6 +61,41 @@ class AcrossFormatsTest {
             .allSatisfy(r -> assertThat(r.delta()).as(r.key()).isZero());
       }
     }
+  }
+
+  /**
+   * debug=1 hides a record's leading runtime frames, but prints their addresses: beside a protobuf
+   * of the same binary (here the first moment's), they are named, and debug=1 tells every state
+   * class; beside another binary's protobuf nothing changes.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void aProtobufOfTheSameBinaryNamesWhatDebug1Hides(String v) {
+    Profile first = AnalysisFixtureTest.parse(v, "first.debug0.pb.gz");
+    Profile later = AnalysisFixtureTest.parse(v, "later.debug0.pb.gz");
+    Profile debug1 = AnalysisFixtureTest.parse(v, "later.debug1.txt");
+    assertThat(Summary.of(List.of(debug1)).byState()).containsKey(StateClass.OTHER);
+
+    Summary both = Summary.of(List.of(first, debug1));
+    assertThat(both.byState()).isEqualTo(Summary.of(List.of(later)).byState())
+        .doesNotContainKey(StateClass.OTHER);
+    assertThat(sitesAndStates(both.latest())).isEqualTo(sitesAndStates(later));
+    assertThat(both.suspects().get(0).evidence()).extracting(Suspect.Evidence::reason)
+        .contains("120 goroutines (29.8% of 403) in state CHAN_SEND");
+    var chan = both.latest().samples().stream()
+        .filter(x -> x.stack().contains("main.handleRequest.func1")).findFirst().orElseThrow();
+    assertThat(chan.stack().frames().get(0).function()).isEqualTo("runtime.gopark");
+    assertThat(chan.stack().contains("runtime.chansend1")).isTrue();
+    assertThat(debug1.samples()).as("the caller's profile is untouched")
+        .noneMatch(x -> x.stack().contains("runtime.gopark"));
+    Diff d = Diff.of(List.of(later, both.latest()), Grouping.of(Grouping.firstUserFrame(),
+        Grouping.stateClass()));
+    assertThat(d.rows()).allSatisfy(r -> assertThat(r.delta()).as(r.key()).isZero());
+
+    String other = v.equals("1.27") ? "1.19" : "1.27";
+    Profile stranger = AnalysisFixtureTest.parse(other, "first.debug0.pb.gz");
+    assertThat(Summary.of(List.of(stranger, debug1)).byState())
+        .isEqualTo(Summary.of(List.of(debug1)).byState());
   }
 
   /** Before Go 1.24 a WaitGroup.Wait prints as semacquire; its class is still WAIT_GROUP. */
