@@ -9,11 +9,14 @@ import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Label;
+import io.github.goroutines.model.Labels;
 import io.github.goroutines.model.Mapping;
 import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +134,7 @@ public final class TextReports {
     for (String line : header(profile)) {
       sb.append(line).append('\n');
     }
-    List<Sample> samples = profile.samples().stream().filter(x -> !x.stack().isEmpty()).toList();
+    List<Sample> samples = traceSamples(profile);
     List<Sample> shown = samples;
     if (limit > 0 && samples.size() > limit) {
       shown = samples.stream()
@@ -178,6 +181,27 @@ public final class TextReports {
           samples.size() - shown.size(), rest));
     }
     return printableLines(sb.toString());
+  }
+
+  /**
+   * The samples {@code traces} prints: those with a stack; for {@code debug=2}, whose samples are
+   * single goroutines, those with the same stack and labels as one, in order of first appearance,
+   * as the {@code debug=0} profile of the same moment holds them.
+   */
+  private static List<Sample> traceSamples(Profile profile) {
+    if (profile.format() != ProfileFormat.DEBUG2) {
+      return profile.samples().stream().filter(x -> !x.stack().isEmpty()).toList();
+    }
+    record Key(Stack stack, Labels labels) {}
+    Map<Key, long[]> counts = new LinkedHashMap<>();
+    for (Sample x : profile.samples()) {
+      if (!x.stack().isEmpty()) {
+        counts.computeIfAbsent(new Key(x.stack(), x.labels()), k -> new long[1])[0] += x.count();
+      }
+    }
+    List<Sample> merged = new ArrayList<>(counts.size());
+    counts.forEach((k, n) -> merged.add(Sample.of(n[0], k.stack(), k.labels())));
+    return merged;
   }
 
   /**

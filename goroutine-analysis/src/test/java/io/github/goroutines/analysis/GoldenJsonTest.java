@@ -3,6 +3,7 @@ package io.github.goroutines.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.goroutines.GoroutineProfiles;
+import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.testing.Fixtures;
 import java.io.IOException;
@@ -37,7 +38,9 @@ class GoldenJsonTest {
   @MethodSource("fixtures")
   void modelEqualsItsGoldenFile(String version, String file) throws IOException {
     StringBuilder json = new StringBuilder();
-    for (Profile p : GoroutineProfiles.parseAll(Fixtures.read(version, file))) {
+    // the whole model, with the traceback text that is kept only on request
+    ParseOptions all = ParseOptions.defaults().withTracebackText(true);
+    for (Profile p : GoroutineProfiles.parseAll(Fixtures.read(version, file), all)) {
       json.append(JsonReports.profile(p)).append('\n');
     }
     Path golden = Fixtures.testdata().resolve("golden").resolve("go" + version)

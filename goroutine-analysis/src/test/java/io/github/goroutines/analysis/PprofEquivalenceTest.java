@@ -62,6 +62,30 @@ class PprofEquivalenceTest {
   }
 
   /**
+   * A debug=2 dump has one sample per goroutine; traces prints those with the same stack and
+   * labels as one record, as a debug=0 profile holds them, so 100 idle workers are one record of
+   * 100 and not 100 records.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void tracesOfADumpCountIdenticalStacksOnce(String v) {
+    Profile p = GoroutineProfiles.parse(Fixtures.read(v, "later.debug2.txt"));
+    String traces = TextReports.traces(p);
+    String separator = "-----------+-------------------------------------------------------\n";
+    long distinct = p.goroutines().stream()
+        .map(g -> List.of(g.stack(), g.labels())).distinct().count();
+    String[] parts = traces.split(java.util.regex.Pattern.quote(separator), -1);
+    assertThat(parts).hasSize((int) distinct + 2); // the header, the records, after the last
+    assertThat(traces).contains(separator + "       100   main.worker\n" + separator);
+    long counted = Arrays.stream(parts).skip(1)
+        .filter(r -> !r.isBlank())
+        .mapToLong(r -> Long.parseLong(r.lines().filter(l -> !l.contains(":  "))
+            .findFirst().orElseThrow().trim().split(" +")[0]))
+        .sum();
+    assertThat(counted).isEqualTo(403);
+  }
+
+  /**
    * What pprof prints, with the label values it writes raw (a line break and tab, a bell) escaped
    * as the text reports escape them: a report never moves the cursor or rings the terminal.
    */

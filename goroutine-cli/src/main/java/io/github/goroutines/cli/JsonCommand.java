@@ -50,6 +50,12 @@ final class JsonCommand extends ProfileCommand {
     return inputs;
   }
 
+  /** The profile document is the whole model, arguments included. */
+  @Override
+  boolean showsTracebackText() {
+    return report == Report.PROFILE;
+  }
+
   @Override
   TimeOptions times() {
     return times;

@@ -47,6 +47,14 @@ abstract class ProfileCommand implements Callable<Integer> {
   /** The inputs named on the command line, maybe none. */
   abstract List<String> inputs();
 
+  /**
+   * Whether the command shows each frame's argument and {@code fp=} text, which parsing otherwise
+   * leaves out to keep large dumps small.
+   */
+  boolean showsTracebackText() {
+    return false;
+  }
+
   /** When untimed snapshots were taken, for the commands that compare snapshots; else null. */
   TimeOptions times() {
     return null;
@@ -129,7 +137,8 @@ abstract class ProfileCommand implements Callable<Integer> {
       if (implicit && isEmpty(in)) {
         throw noInput();
       }
-      return GoroutineProfiles.parseAll(in, read.parseOptions());
+      return GoroutineProfiles.parseAll(in,
+          read.parseOptions().withTracebackText(showsTracebackText()));
     } catch (ProfileParseException e) {
       if (e.limit().filter("maxInputBytes"::equals).isPresent()) {
         throw new Failure(display(name) + " is larger than " + read.maxBytes

@@ -132,7 +132,8 @@ class HostileInputTest {
     assertThat(huge.waitMinutes()).isEmpty();
     assertThat(huge.traceback().otherStateItems()).containsExactly("99999999999999999999999 minutes");
     Goroutine braces = GoroutineProfiles.parse(bytes(
-        "goroutine 5 [running]:\nmain.f({0x1, {0x2, {{{...)\n\tmain.go:3 +0x1\n")).goroutines().get(0);
+        "goroutine 5 [running]:\nmain.f({0x1, {0x2, {{{...)\n\tmain.go:3 +0x1\n"),
+        ParseOptions.defaults().withTracebackText(true)).goroutines().get(0);
     assertThat(braces.traceback().arguments()).containsExactly("{0x1, {0x2, {{{...");
     Profile open = GoroutineProfiles.parse(bytes("goroutine 5 [running]:\nmain.f({0x1\n\tmain.go:3 +0x1\n"));
     assertThat(open.goroutines().get(0).incomplete()).isTrue();

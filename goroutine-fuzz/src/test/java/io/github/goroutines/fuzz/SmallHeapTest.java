@@ -163,6 +163,50 @@ class SmallHeapTest {
     assertThat(goroutines.get()).isEqualTo(100_000);
   }
 
+  /**
+   * The whole model of 200,000 goroutines, each with its own pointer arguments as Go prints them,
+   * in this 64 MB heap: the argument text is not kept unless asked, and the rest is shared.
+   */
+  @Test
+  void theModelOfALargeDumpFitsWithoutItsArgumentText() {
+    InputStream dump = new InputStream() {
+      private byte[] block = new byte[0];
+      private int at;
+      private int next;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (at == block.length) {
+          if (next == 200_000) {
+            return -1;
+          }
+          next++;
+          block = String.format("goroutine %d [chan receive, %d minutes]:%n"
+              + "main.worker(0xc0%08x, 0x5)%n\t/src/app/main.go:36 +0x2f%n"
+              + "main.run(0xc0%08x, {0x%x, 0x10})%n\t/src/app/main.go:20 +0x1c%n"
+              + "created by main.start in goroutine 1%n\t/src/app/main.go:12 +0x65%n%n",
+              next + 1, next % 60, next * 64, next * 128, 0x5323ba + next)
+              .getBytes(StandardCharsets.UTF_8);
+          at = 0;
+        }
+        int n = Math.min(len, block.length - at);
+        System.arraycopy(block, at, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+    var p = GoroutineProfiles.parse(dump, ParseOptions.defaults());
+    assertThat(p.goroutines()).hasSize(200_000);
+    assertThat(p.goroutines().get(199_999).waitMinutes()).hasValue(200_000 % 60);
+    assertThat(p.goroutines().get(0).traceback().arguments()).containsOnly("");
+  }
+
   /** Past what an array or an int holds: nothing is cut, every goroutine arrives. */
   @Test
   void moreThanTwoGigabytesStreamWhole() {

@@ -24,6 +24,10 @@ package io.github.goroutines.model;
  *     (default 100,000)
  * @param maxSamples the most samples, records or goroutines in one profile, counted per dump of
  *     an input that holds several (default 50,000,000)
+ * @param tracebackText whether {@code debug=2} parsing keeps what a traceback prints beside the
+ *     facts, each frame's argument text and {@code fp=} extras ({@link Traceback#arguments()});
+ *     default {@code false}: analysis needs none of it, and it is most of the heap a large dump
+ *     would take (mostly unique pointer values)
  */
 public record ParseOptions(
     boolean strict,
@@ -31,9 +35,10 @@ public record ParseOptions(
     long maxDecompressedBytes,
     int maxLineBytes,
     int maxFramesPerStack,
-    long maxSamples) {
+    long maxSamples,
+    boolean tracebackText) {
   private static final ParseOptions DEFAULTS =
-      new ParseOptions(false, 1L << 30, 32L << 20, 16 << 20, 100_000, 50_000_000L);
+      new ParseOptions(false, 1L << 30, 32L << 20, 16 << 20, 100_000, 50_000_000L, false);
 
   /**
    * Checks that limits are positive.
@@ -51,6 +56,8 @@ public record ParseOptions(
    *     (default 100,000)
    * @param maxSamples the most samples, records or goroutines in one profile, counted per dump of
    *     an input that holds several (default 50,000,000)
+   * @param tracebackText whether {@code debug=2} frames keep their argument and {@code fp=} text
+   *     (default {@code false})
    */
   public ParseOptions {
     positive("maxInputBytes", maxInputBytes);
@@ -82,8 +89,8 @@ public record ParseOptions(
    * @return the new options
    */
   public ParseOptions withStrict(boolean value) {
-    return new ParseOptions(
-        value, maxInputBytes, maxDecompressedBytes, maxLineBytes, maxFramesPerStack, maxSamples);
+    return new ParseOptions(value, maxInputBytes, maxDecompressedBytes, maxLineBytes,
+        maxFramesPerStack, maxSamples, tracebackText);
   }
 
   /**
@@ -93,8 +100,8 @@ public record ParseOptions(
    * @return the new options
    */
   public ParseOptions withMaxInputBytes(long value) {
-    return new ParseOptions(
-        strict, value, maxDecompressedBytes, maxLineBytes, maxFramesPerStack, maxSamples);
+    return new ParseOptions(strict, value, maxDecompressedBytes, maxLineBytes,
+        maxFramesPerStack, maxSamples, tracebackText);
   }
 
   /**
@@ -104,8 +111,8 @@ public record ParseOptions(
    * @return the new options
    */
   public ParseOptions withMaxDecompressedBytes(long value) {
-    return new ParseOptions(
-        strict, maxInputBytes, value, maxLineBytes, maxFramesPerStack, maxSamples);
+    return new ParseOptions(strict, maxInputBytes, value, maxLineBytes,
+        maxFramesPerStack, maxSamples, tracebackText);
   }
 
   /**
@@ -115,8 +122,8 @@ public record ParseOptions(
    * @return the new options
    */
   public ParseOptions withMaxLineBytes(int value) {
-    return new ParseOptions(
-        strict, maxInputBytes, maxDecompressedBytes, value, maxFramesPerStack, maxSamples);
+    return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, value,
+        maxFramesPerStack, maxSamples, tracebackText);
   }
 
   /**
@@ -126,8 +133,8 @@ public record ParseOptions(
    * @return the new options
    */
   public ParseOptions withMaxFramesPerStack(int value) {
-    return new ParseOptions(
-        strict, maxInputBytes, maxDecompressedBytes, maxLineBytes, value, maxSamples);
+    return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
+        value, maxSamples, tracebackText);
   }
 
   /**
@@ -137,7 +144,20 @@ public record ParseOptions(
    * @return the new options
    */
   public ParseOptions withMaxSamples(long value) {
-    return new ParseOptions(
-        strict, maxInputBytes, maxDecompressedBytes, maxLineBytes, maxFramesPerStack, value);
+    return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
+        maxFramesPerStack, value, tracebackText);
+  }
+
+  /**
+   * Returns a copy with {@link #tracebackText()} set: {@code true} keeps each {@code debug=2}
+   * frame's argument text ({@code (0xc000010000, 0x5)}, which tells which mutex or channel
+   * goroutines share) and its {@code fp=} extras, for tools that show or re-print a dump.
+   *
+   * @param value the new value
+   * @return the new options
+   */
+  public ParseOptions withTracebackText(boolean value) {
+    return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
+        maxFramesPerStack, maxSamples, value);
   }
 }

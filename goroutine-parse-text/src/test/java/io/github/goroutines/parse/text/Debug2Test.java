@@ -23,8 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Headers, frames and surroundings of debug=2 text; the inputs are real Go output (formats.md). */
 class Debug2Test {
+  /** Parses keeping the traceback text (arguments, fp= extras) that these tests look at. */
   static Profile parse(String text) {
-    return TextProfileParser.parse(text.getBytes(StandardCharsets.UTF_8), ParseOptions.defaults());
+    return TextProfileParser.parse(text.getBytes(StandardCharsets.UTF_8),
+        ParseOptions.defaults().withTracebackText(true));
   }
 
   static Goroutine one(String text) {
@@ -489,6 +491,23 @@ class Debug2Test {
     assertThat(p.diagnostics().skippedLines()).isEqualTo(1);
   }
 
+  /** By default only the facts are kept: the argument and fp= text would be most of the heap. */
+  @Test
+  void tracebackTextOnlyOnRequest() {
+    String text = "goroutine 1 [running]:\nmain.f(0xc000010000, 0x5)\n\tmain.go:3 +0x1 fp=0xc0000417e0"
+        + " sp=0xc0000417d8 pc=0x4cda21\n";
+    Goroutine kept = one(text);
+    Goroutine facts = TextProfileParser.parse(text.getBytes(StandardCharsets.UTF_8),
+        ParseOptions.defaults()).goroutines().get(0);
+    assertThat(kept.traceback().arguments()).containsExactly("0xc000010000, 0x5");
+    assertThat(kept.traceback().frameExtras())
+        .containsExactly("fp=0xc0000417e0 sp=0xc0000417d8 pc=0x4cda21");
+    assertThat(facts.traceback().arguments()).containsExactly("");
+    assertThat(facts.traceback().frameExtras()).containsExactly("");
+    assertThat(facts.stack()).isEqualTo(kept.stack());
+    assertThat(facts.state()).isEqualTo(kept.state());
+  }
+
   @Test
   void linesLongerThan64KiB() throws Exception {
     String args = "0x1, ".repeat(30_000) + "...";
@@ -496,7 +515,7 @@ class Debug2Test {
     assertThat(one(text).traceback().arguments()).containsExactly(args);
     java.util.List<Sample> got = new java.util.ArrayList<>();
     TextProfileParser.stream(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-        ParseOptions.defaults(), got::add);
+        ParseOptions.defaults().withTracebackText(true), got::add);
     assertThat(got).hasSize(1);
     assertThat(got.get(0).goroutine().orElseThrow().traceback().arguments()).containsExactly(args);
   }

@@ -219,7 +219,7 @@ class FixtureTest {
         .contains("panic: fixture crash: all goroutines follow");
     assertThat(panic.diagnostics().skippedLines()).isZero();
     List<Profile> quit = TextProfileParser.parseAll(Fixtures.read(v, "crash.sigquit.txt"),
-        ParseOptions.defaults());
+        ParseOptions.defaults().withTracebackText(true));
     assertThat(quit).hasSize(1);
     List<Goroutine> gs = quit.get(0).goroutines();
     assertThat(gs).hasSizeGreaterThan(300).noneMatch(Goroutine::incomplete);

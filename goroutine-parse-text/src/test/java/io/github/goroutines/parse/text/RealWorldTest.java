@@ -132,7 +132,7 @@ class RealWorldTest {
         + "2026-11-29T00:04:11.4Z stderr F 0x3})\n"
         + "2026-11-29T00:04:11.5Z stderr F \tmain.go:36 +0x2f\n";
     Profile p = TextProfileParser.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        ParseOptions.defaults());
+        ParseOptions.defaults().withTracebackText(true));
     Goroutine g = p.goroutines().get(0);
     assertThat(describe(g)).isEqualTo("7 [chan receive] {} main.worker main.go:36");
     assertThat(g.traceback().arguments()).containsExactly("0xc000010000, {0x5323ba?, 0x3}");

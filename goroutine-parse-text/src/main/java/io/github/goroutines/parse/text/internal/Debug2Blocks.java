@@ -67,6 +67,8 @@ final class Debug2Blocks {
   private final FrameCache frameCache = new FrameCache();
   /** Argument text: shared while it repeats, bounded because pointers make most of it unique. */
   private final Interner args = Interner.bounded(16L << 20);
+  /** Whether argument and extras text is kept ({@code ParseOptions.tracebackText()}). */
+  private final boolean keepText;
 
   private Expect expect = Expect.CALL;
   // the call line waiting for its file line: raw name bytes (the file line decides whether a
@@ -82,8 +84,10 @@ final class Debug2Blocks {
   /** The creator's goroutine id of a pending {@code created by}, or -1. */
   private long creatorId;
 
-  Debug2Blocks(TextLine line, Problems problems, Interner interner, int maxFrames) {
+  Debug2Blocks(TextLine line, Problems problems, Interner interner, int maxFrames,
+      boolean keepText) {
     this.line = line;
+    this.keepText = keepText;
     this.problems = problems;
     this.interner = interner;
     this.draft = new GoroutineDraft(interner, maxFrames, problems);
@@ -149,7 +153,7 @@ final class Debug2Blocks {
     if (b[e - 1] == ')') {
       int paren = Bytes.lastIndexOf(b, (byte) '(', s, e - 1);
       if (paren > s) {
-        pendingCall(s, paren, args.string(b, paren + 1, e - 1), false);
+        pendingCall(s, paren, keepText ? args.string(b, paren + 1, e - 1) : "", false);
         return Outcome.CONTINUES;
       }
       return malformed("expected a call line such as 'main.worker(0x0)'");
@@ -316,7 +320,7 @@ final class Debug2Blocks {
       h = FrameCache.hash(callName, callNameLength, b, t, keyEnd, inlined);
       Frame f = frameCache.get(h, callName, callNameLength, b, t, keyEnd, inlined);
       if (f != null) {
-        fileExtras = keyEnd < e ? interner.string(b, keyEnd + 1, e) : "";
+        fileExtras = keepText && keyEnd < e ? interner.string(b, keyEnd + 1, e) : "";
         noteTabless(indented);
         return f;
       }
@@ -368,7 +372,7 @@ final class Debug2Blocks {
     fileExtras = "";
     if (line.at(t, PC_EQ)) {
       // cgo frame with a symbolizer but no file: "\tpc=0x45a1b0"
-      fileExtras = interner.string(b, t, e);
+      fileExtras = keepText ? interner.string(b, t, e) : "";
       return interner.frame(Frame.of(function, "", 0));
     }
     int colon = Bytes.lineColon(b, t, e);
@@ -396,7 +400,8 @@ final class Debug2Blocks {
       rest = hexEnd;
     }
     if (rest < e) {
-      fileExtras = interner.string(b, rest + 1, e); // " fp=0x… sp=0x… pc=0x…", " pc=0x…"
+      // " fp=0x… sp=0x… pc=0x…", " pc=0x…"
+      fileExtras = keepText ? interner.string(b, rest + 1, e) : "";
     }
     Frame f = Frame.of(function, interner.string(b, t, colon), (int) lineNumber, inlined);
     return interner.frame(hasOffset ? f.withEntryOffset(offset) : f);

@@ -131,7 +131,8 @@ public final class TextParser {
     this.problems = new Problems(options.strict(), line);
     LabelSets labelSets = new LabelSets(interner);
     this.headers = new HeaderParser(interner, labelSets);
-    this.blocks = new Debug2Blocks(line, problems, interner, options.maxFramesPerStack());
+    this.blocks = new Debug2Blocks(line, problems, interner, options.maxFramesPerStack(),
+        options.tracebackText());
     this.records = new Debug1Records(line, problems, interner, labelSets, options.maxFramesPerStack());
   }
 
