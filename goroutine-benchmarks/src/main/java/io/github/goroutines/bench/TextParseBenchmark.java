@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Parses about 100 MB of debug=1 or debug=2 text into the full, deduplicated model (and, for
  * {@code stream}, without keeping it). MB/s = input size / time per operation; the sizes are
- * printed at setup.
+ * printed at setup. {@code lineSplit} is the floor of any line-oriented reader on the same input
+ * in the same run: it reads the stream in 64 KiB chunks and finds every line, as Go's
+ * {@code bufio.Scanner} does, and does nothing else.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,5 +57,28 @@ public class TextParseBenchmark {
     TextProfileParser.stream(new ByteArrayInputStream(input), ParseOptions.defaults(),
         s -> count.add(s.count()));
     return count.sum();
+  }
+
+  @Benchmark
+  public long lineSplit() throws java.io.IOException {
+    ByteArrayInputStream in = new ByteArrayInputStream(input);
+    byte[] buffer = new byte[64 * 1024];
+    long lines = 0;
+    long longest = 0;
+    long current = 0;
+    for (int n; (n = in.read(buffer, 0, buffer.length)) > 0; ) {
+      int start = 0;
+      for (int i = 0; i < n; i++) {
+        if (buffer[i] == '\n') {
+          long length = current + i - start;
+          longest = Math.max(longest, length);
+          lines++;
+          current = 0;
+          start = i + 1;
+        }
+      }
+      current += n - start;
+    }
+    return lines * 31 + longest;
   }
 }

@@ -29,4 +29,14 @@ final class LongList {
   void clear() {
     size = 0;
   }
+
+  /** A copy of the values. */
+  long[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
+
+  /** Whether the values are those of {@code other}, in order. */
+  boolean contentEquals(long[] other) {
+    return Arrays.equals(values, 0, size, other, 0, other.length);
+  }
 }

@@ -12,10 +12,13 @@ import io.github.goroutines.model.ProfileParseException;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
 import io.github.goroutines.model.ValueType;
+import io.github.goroutines.model.internal.Hashing;
 import io.github.goroutines.model.internal.Interner;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes one {@code profile.proto} message in two passes, as google/pprof does: {@link RawProfile}
@@ -97,7 +100,57 @@ public final class ProtoDecoder {
     return profile.metadata(metadata(types)).build();
   }
 
+  /**
+   * A sample's location ids, the key of the stack they make: Go writes one sample per distinct
+   * stack and labels, so 100,000 labelled goroutines share a few thousand id sequences.
+   */
+  private static final class Ids {
+    long[] ids; // null in the probe, which looks at the sample being read
+    LongList probe;
+    int hash;
+
+    @Override
+    public boolean equals(Object o) {
+      // HashMap asks the probe; stored keys only ever meet the probe
+      Ids other = (Ids) o;
+      return probe != null ? probe.contentEquals(other.ids) : Arrays.equals(ids, other.ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private final Map<Ids, Stack> stacksByIds = new HashMap<>();
+  private final Ids probe = new Ids();
+  /** Ids the cache holds; it stops growing at {@link #CACHED_IDS}, so the heap bound holds. */
+  private long cachedIds;
+  private static final long CACHED_IDS = 1 << 20;
+
   private Stack stack(List<Frame> frames, LongList ids, int at) {
+    long h = Hashing.start();
+    for (int i = 0; i < ids.size(); i++) {
+      h = Hashing.add(h, ids.get(i));
+    }
+    probe.probe = ids;
+    probe.hash = Hashing.finish(Hashing.add(h, ids.size()));
+    Stack known = stacksByIds.get(probe);
+    if (known != null) {
+      return known;
+    }
+    Stack stack = build(frames, ids, at);
+    if (cachedIds + ids.size() + 8 <= CACHED_IDS) {
+      cachedIds += ids.size() + 8; // an entry costs about as much as eight ids
+      Ids key = new Ids();
+      key.ids = ids.toArray();
+      key.hash = probe.hash;
+      stacksByIds.put(key, stack);
+    }
+    return stack;
+  }
+
+  private Stack build(List<Frame> frames, LongList ids, int at) {
     frames.clear();
     for (int i = 0; i < ids.size(); i++) {
       long id = ids.get(i);
@@ -106,11 +159,13 @@ public final class ProtoDecoder {
         throw error(data, "sample refers to location id " + Long.toUnsignedString(id)
             + ", which does not exist", at);
       }
-      frames.addAll(Arrays.asList(frames(loc)));
-    }
-    if (frames.size() > options.maxFramesPerStack()) {
-      throw limit(data, "more than " + options.maxFramesPerStack() + " frames in one sample",
-          "maxFramesPerStack", at);
+      for (Frame f : frames(loc)) {
+        frames.add(f); // addAll(Arrays.asList(…)) copied each array once more
+      }
+      if (frames.size() > options.maxFramesPerStack()) {
+        throw limit(data, "more than " + options.maxFramesPerStack() + " frames in one sample",
+            "maxFramesPerStack", at);
+      }
     }
     return interner.stack(frames, -1, -1);
   }
