@@ -30,6 +30,7 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {
       SummaryCommand.class, TopCommand.class, TracesCommand.class, FindCommand.class,
       GroupsCommand.class, TreeCommand.class, DiffCommand.class, JsonCommand.class,
+      ConvertCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nWithout a command, goroutines runs summary:%n")
@@ -59,7 +60,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(args, new Io(System.in, Terminal.stdinIsTerminal(), out, err)));
+    System.exit(run(args, new Io(System.in, Terminal.stdinIsTerminal(), out, err, System.out)));
   }
 
   /**

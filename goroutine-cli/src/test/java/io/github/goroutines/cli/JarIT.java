@@ -193,6 +193,30 @@ class JarIT {
         .contains("       - grew 40 -> 120 (+80) over 2 snapshots in 1 min 1 s (+1.3/s)");
   }
 
+  /** convert: pprof that reads back to the source's goroutines, folded stacks on standard output. */
+  @Test
+  void convertWritesPprofAndFoldedStacks(@TempDir Path dir) {
+    Path pprof = dir.resolve("later.pb.gz");
+    Run written = run("convert", "--to", "pprof", "-o", pprof.toString(),
+        example("leaky-later.debug2.txt"));
+    assertThat(written.code()).as(written.err()).isZero();
+    assertThat(written.err()).isEqualTo("goroutines: wrote " + pprof + " (pprof, "
+        + pprof.toFile().length() + " bytes): 403 goroutines in 403 samples\n");
+    var back = io.github.goroutines.GoroutineProfiles.parse(pprof);
+    assertThat(back.totalCount()).isEqualTo(403);
+    assertThat(back.samples()).anySatisfy(s -> {
+      assertThat(s.count()).isEqualTo(120);
+      assertThat(s.labels().asMap()).containsEntry("state", List.of("chan send"))
+          .containsEntry("created_by", List.of("main.handleRequest example.com/leaky/v2/main.go:85"));
+    });
+    Run folded = run("convert", "--to", "folded", "--root", "state-class", "--fold-runtime",
+        "-o", "-", example("leaky-later.pb.gz"));
+    assertThat(folded.code()).isZero();
+    assertThat(folded.out()).contains("chan send;main.handleRequest.func1 120\n");
+    assertThat(folded.out().lines().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ')
+        + 1))).sum()).isEqualTo(403);
+  }
+
   @Test
   void standardInputWhenNoInputIsNamed() {
     Path dump = examples().resolve("leaky-later.debug2.txt");

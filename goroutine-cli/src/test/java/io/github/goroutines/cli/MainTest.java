@@ -735,4 +735,45 @@ class MainTest {
     assertThat(watch.err()).isEqualTo("goroutines: --watch times its snapshots by its own clock; "
         + "--file-times and --interval are for inputs read from files\n");
   }
+
+  @Test
+  void convertToEveryFormat(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("p.pb.gz");
+    Result pprof = run("convert", "--to", "pprof", "--state", "chan_send", "-o", out.toString(),
+        fixture("1.21", "later.debug2.txt"));
+    assertThat(pprof.code()).as(pprof.err()).isZero();
+    var back = io.github.goroutines.GoroutineProfiles.parse(out);
+    assertThat(back.totalCount()).isEqualTo(122); // the filter applies
+    assertThat(back.samples()).allSatisfy(s ->
+        assertThat(s.labels().asMap()).containsEntry("state_class", List.of("CHAN_SEND")));
+    // bytes on standard output, where it takes them
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"convert", "--to", "pprof", "--no-dump-labels",
+        "--goroutine-ids", "-o", "-", fixture("1.21", "later.debug2.txt")},
+        new Io(new ByteArrayInputStream(new byte[0]), true, new PrintWriter(new StringWriter()),
+            new PrintWriter(err), bytes));
+    assertThat(code).as(err.toString()).isZero();
+    var ids = io.github.goroutines.GoroutineProfiles.parse(bytes.toByteArray());
+    assertThat(ids.samples()).hasSize(403).allSatisfy(s ->
+        assertThat(s.labels().list()).singleElement().satisfies(l -> {
+          assertThat(l.key()).isEqualTo("goroutine_id");
+          assertThat(l.numeric()).isTrue();
+        }));
+    Result json = run("convert", "--to", "json", "-o", "-", fixture("1.21", "later.debug2.txt"));
+    assertThat(json.out()).startsWith("{").contains("\"arguments\"");
+    Result folded = run("convert", "--to", "folded", "--root", "state", "-o", "-",
+        fixture("1.21", "later.debug1.txt"));
+    assertThat(folded.out()).contains("\nio wait;");
+    assertThat(run("convert", "--to", "pprof", "-o", "-", fixture("1.21", "later.debug2.txt"))
+        .err()).isEqualTo("goroutines: this standard output takes text only: write pprof to a "
+            + "file\n");
+    assertThat(run("convert", "--to", "folded", "--root", "x", "-o", "-",
+        fixture("1.21", "later.debug2.txt")).err())
+        .isEqualTo("goroutines: --root takes none, state or state-class, not 'x'\n");
+    Result unwritable = run("convert", "--to", "folded", "-o", dir.resolve("no/such/dir/f").toString(),
+        fixture("1.21", "later.debug2.txt"));
+    assertThat(unwritable.code()).isEqualTo(1);
+    assertThat(unwritable.err()).startsWith("goroutines: cannot write " + dir.resolve("no/such/dir/f"));
+  }
 }

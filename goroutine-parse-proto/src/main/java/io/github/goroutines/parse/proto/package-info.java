@@ -1,5 +1,6 @@
 /**
- * Decoder for {@code debug=0} goroutine profiles.
+ * Decoder for {@code debug=0} goroutine profiles, and {@link ProtoProfileWriter}, which writes any
+ * profile (a {@code debug=2} dump too) as one.
  *
  * <pre>{@code
  * Profile p = ProtoProfileParser.parse(Files.readAllBytes(Path.of("goroutine.pb.gz")),

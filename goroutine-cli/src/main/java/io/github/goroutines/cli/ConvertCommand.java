@@ -1,0 +1,99 @@
+package io.github.goroutines.cli;
+
+import io.github.goroutines.analysis.FoldedStacks;
+import io.github.goroutines.analysis.JsonReports;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.parse.proto.ProtoProfileWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = "Writes the last snapshot in another format: pprof (gzip profile.proto for go "
+        + "tool pprof, with a dump's states, waits and creators as labels), folded (flame graphs: "
+        + "flamegraph.pl, inferno, speedscope) or json.")
+final class ConvertCommand extends LatestCommand {
+  /** The formats written. */
+  enum Target {
+    PPROF, FOLDED, JSON
+  }
+
+  @Option(names = "--to", required = true, paramLabel = "FORMAT",
+      description = "pprof, folded or json")
+  Target to;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+      description = "the file to write; - for standard output")
+  String output;
+
+  @Option(names = "--root", defaultValue = "none", paramLabel = "ROOT",
+      description = "folded: what stands at the root of each stack: none, state or state-class "
+          + "(default: ${DEFAULT-VALUE})")
+  String root;
+
+  @Option(names = "--fold-runtime", description = "folded: leave out the runtime's frames")
+  boolean foldRuntime;
+
+  @Option(names = "--goroutine-ids",
+      description = "pprof: keep each goroutine's id as a label (a sample per goroutine)")
+  boolean goroutineIds;
+
+  @Option(names = "--no-dump-labels",
+      description = "pprof: no state, state_class, wait_minutes and created_by labels")
+  boolean noDumpLabels;
+
+  @Override
+  boolean showsTracebackText() {
+    return to == Target.JSON;
+  }
+
+  @Override
+  public Integer call() {
+    FoldedStacks.Root folded = switch (root.toLowerCase(Locale.ROOT)) {
+      case "none" -> FoldedStacks.Root.NONE;
+      case "state" -> FoldedStacks.Root.STATE;
+      case "state-class" -> FoldedStacks.Root.STATE_CLASS;
+      default -> throw new IllegalArgumentException("--root takes none, state or state-class, not '"
+          + root + "'");
+    };
+    if (output.equals("-") && to == Target.PPROF && io.bytesOut() == null) {
+      throw new IllegalArgumentException("this standard output takes text only: write pprof to a "
+          + "file");
+    }
+    Profile p = latest();
+    byte[] bytes = switch (to) {
+      case PPROF -> ProtoProfileWriter.toBytes(p,
+          new ProtoProfileWriter.Options(!noDumpLabels, goroutineIds));
+      case FOLDED -> FoldedStacks.of(p, folded, foldRuntime).getBytes(StandardCharsets.UTF_8);
+      case JSON -> JsonReports.profile(p).getBytes(StandardCharsets.UTF_8);
+    };
+    String where = output.equals("-") ? "standard output" : output;
+    try {
+      if (output.equals("-")) {
+        io.out().flush();
+        if (io.bytesOut() != null) {
+          OutputStream out = io.bytesOut();
+          out.write(bytes);
+          out.flush();
+        } else {
+          io.out().print(new String(bytes, StandardCharsets.UTF_8));
+          io.out().flush();
+        }
+      } else {
+        Files.write(Path.of(output), bytes);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new Failure("cannot write " + where + ": " + e.getMessage(), ExitCode.USAGE);
+    }
+    io.err().printf(Locale.ROOT, "goroutines: wrote %s (%s, %d bytes): %d goroutines in %d "
+        + "samples%n", where, to.name().toLowerCase(Locale.ROOT), bytes.length, p.totalCount(),
+        p.samples().size());
+    return ExitCode.OK;
+  }
+}
