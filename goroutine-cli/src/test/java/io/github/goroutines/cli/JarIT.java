@@ -193,6 +193,28 @@ class JarIT {
         .contains("       - grew 40 -> 120 (+80) over 2 snapshots in 1 min 1 s (+1.3/s)");
   }
 
+  /**
+   * The launcher runs the jar with the class-data sharing archive the build made: the same report,
+   * a faster start (README's performance section).
+   */
+  @Test
+  void theLauncherUsesTheArchiveAndPrintsTheSameReport() throws Exception {
+    Path archive = jar().resolveSibling("goroutines.jsa");
+    assertThat(archive).as("the archive the build makes").isRegularFile();
+    // -Xshare:on fails when the archive cannot be mapped: it is this JVM's and it is used
+    Run shared = java(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"),
+        ProcessBuilder.Redirect.PIPE, new byte[0], "--version");
+    assertThat(shared.code()).as(shared.err()).isZero();
+    Process p = new ProcessBuilder("sh", Path.of("goroutines").toString(), "summary",
+        example("leaky-first.pb.gz"), example("leaky-later.debug2.txt"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(out).isEqualTo(run("summary", example("leaky-first.pb.gz"),
+        example("leaky-later.debug2.txt")).out());
+  }
+
   /** convert: pprof that reads back to the source's goroutines, folded stacks on standard output. */
   @Test
   void convertWritesPprofAndFoldedStacks(@TempDir Path dir) {
