@@ -4,12 +4,7 @@ import io.github.goroutines.analysis.FoldedStacks;
 import io.github.goroutines.analysis.JsonReports;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.parse.proto.ProtoProfileWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +57,7 @@ final class ConvertCommand extends LatestCommand {
       default -> throw new IllegalArgumentException("--root takes none, state or state-class, not '"
           + root + "'");
     };
-    if (output.equals("-") && to == Target.PPROF && io.bytesOut() == null) {
+    if (to == Target.PPROF && Output.textOnly(io, output)) {
       throw new IllegalArgumentException("this standard output takes text only: write pprof to a "
           + "file");
     }
@@ -73,24 +68,7 @@ final class ConvertCommand extends LatestCommand {
       case FOLDED -> FoldedStacks.of(p, folded, foldRuntime).getBytes(StandardCharsets.UTF_8);
       case JSON -> JsonReports.profile(p).getBytes(StandardCharsets.UTF_8);
     };
-    String where = output.equals("-") ? "standard output" : output;
-    try {
-      if (output.equals("-")) {
-        io.out().flush();
-        if (io.bytesOut() != null) {
-          OutputStream out = io.bytesOut();
-          out.write(bytes);
-          out.flush();
-        } else {
-          io.out().print(new String(bytes, StandardCharsets.UTF_8));
-          io.out().flush();
-        }
-      } else {
-        Files.write(Path.of(output), bytes);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new Failure("cannot write " + where + ": " + e.getMessage(), ExitCode.USAGE);
-    }
+    String where = Output.write(io, output, bytes);
     io.err().printf(Locale.ROOT, "goroutines: wrote %s (%s, %d bytes): %d goroutines in %d "
         + "samples%n", where, to.name().toLowerCase(Locale.ROOT), bytes.length, p.totalCount(),
         p.samples().size());

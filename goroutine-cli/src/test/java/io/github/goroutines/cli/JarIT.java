@@ -239,6 +239,20 @@ class JarIT {
         + 1))).sum()).isEqualTo(403);
   }
 
+  /** filter: a dump cut down to the leak, as debug=2 text that reads back. */
+  @Test
+  void filterWritesTheMatchingGoroutinesOfADump(@TempDir Path dir) {
+    Path out = dir.resolve("leak.txt");
+    Run r = run("filter", "--find", "main.handleRequest.func1", "-o", out.toString(),
+        example("leaky-later.debug2.txt"));
+    assertThat(r.code()).as(r.err()).isZero();
+    var back = io.github.goroutines.GoroutineProfiles.parse(out);
+    assertThat(back.goroutines()).hasSize(120)
+        .allSatisfy(g -> assertThat(g.state()).isEqualTo("chan send"));
+    assertThat(run("summary", out.toString()).out()).contains("     120 100.0%  main.handleRequest"
+        + ".func1 example.com/leaky/v2/main.go:87\n");
+  }
+
   @Test
   void standardInputWhenNoInputIsNamed() {
     Path dump = examples().resolve("leaky-later.debug2.txt");

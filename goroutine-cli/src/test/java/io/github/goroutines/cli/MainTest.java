@@ -776,4 +776,34 @@ class MainTest {
     assertThat(unwritable.code()).isEqualTo(1);
     assertThat(unwritable.err()).startsWith("goroutines: cannot write " + dir.resolve("no/such/dir/f"));
   }
+
+  @Test
+  void filterCutsADumpDownInItsOwnFormat(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("senders.txt");
+    Result r = run("filter", "--state", "chan_send", "--min-wait", "1", "-o", out.toString(),
+        fixture("1.27", "later.debug2.txt"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEqualTo("goroutines: wrote " + out + " (debug=2): 122 goroutines\n");
+    var back = io.github.goroutines.GoroutineProfiles.parse(out);
+    assertThat(back.format()).isEqualTo(io.github.goroutines.model.ProfileFormat.DEBUG2);
+    assertThat(back.goroutines()).hasSize(122).allSatisfy(g -> {
+      assertThat(g.stateClass()).isEqualTo(io.github.goroutines.model.StateClass.CHAN_SEND);
+      assertThat(g.waitMinutes()).hasValue(1);
+    });
+    // the calls are written back as Go printed them, arguments and all
+    assertThat(Files.readString(out)).contains("\nmain.handleRequest.func1()\n\texample.com/leaky"
+        + "/v2/main.go:87 +0x46\ncreated by main.handleRequest in goroutine 1\n");
+    Result found = run("filter", "--find", "sync.(*WaitGroup).Wait", "-o", "-",
+        fixture("1.21", "later.debug2.txt"));
+    assertThat(found.out()).startsWith("goroutine ").contains("\nmain.ticker(0x");
+    assertThat(io.github.goroutines.GoroutineProfiles.parse(
+        found.out().getBytes(StandardCharsets.UTF_8)).goroutines()).hasSize(1);
+    Path proto = dir.resolve("senders.pb.gz");
+    assertThat(run("filter", "--state", "chan_send", "-o", proto.toString(),
+        fixture("1.27", "later.debug0.pb.gz")).code()).isZero();
+    assertThat(io.github.goroutines.GoroutineProfiles.parse(proto).totalCount()).isEqualTo(122);
+    assertThat(run("filter", "-o", "-", fixture("1.27", "later.debug1.txt")).err())
+        .isEqualTo("goroutines: filter writes dumps as debug=2 text and debug=0 profiles as "
+            + "debug=0; for this debug1 profile use: convert --to pprof\n");
+  }
 }

@@ -1,0 +1,206 @@
+package io.github.goroutines.parse.text;
+
+import io.github.goroutines.model.Ancestor;
+import io.github.goroutines.model.Frame;
+import io.github.goroutines.model.Goroutine;
+import io.github.goroutines.model.Label;
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.Stack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes the goroutines of a profile as Go's {@code debug=2} text, in the syntax
+ * {@code runtime.Stack} prints (header, frames, {@code created by}), so that a filtered dump can be
+ * read again by this library, by panicparse and by people. Only a profile with goroutines (one
+ * read from {@code debug=2} text or a crash log) has what this format needs.
+ *
+ * <pre>{@code
+ * Profile dump = GoroutineProfiles.parse(Path.of("dump.txt"));
+ * Profile blocked = Filter.parse(...).apply(dump);
+ * try (Writer out = Files.newBufferedWriter(Path.of("blocked.txt"))) {
+ *   TextProfileWriter.debug2(blocked, out);
+ * }
+ * }</pre>
+ *
+ * <p>What it writes reads back to the same goroutines: ids, states and their markers, wait minutes,
+ * thread locks, synctest groups, labels, stacks with positions and offsets, elision, creators and
+ * ancestors. A frame's arguments are written when the profile kept them
+ * ({@code ParseOptions.withTracebackText(true)}), else as {@code (...)}, as Go writes an inlined
+ * frame's.
+ */
+public final class TextProfileWriter {
+  private TextProfileWriter() {}
+
+  /**
+   * Writes the goroutines as {@code debug=2} text. The writer is not closed.
+   *
+   * @param profile a profile with goroutines
+   * @param out where to write
+   * @throws IllegalArgumentException for a profile without goroutine facts ({@code debug=0} or
+   *     {@code debug=1}, whose samples are counts of stacks)
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void debug2(Profile profile, Writer out) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(out, "out");
+    if (profile.goroutines().isEmpty() && !profile.samples().isEmpty()) {
+      throw new IllegalArgumentException("a " + profile.format() + " profile counts stacks and has "
+          + "no goroutines to write as debug=2 text");
+    }
+    try {
+      StringBuilder sb = new StringBuilder(4096);
+      boolean first = true;
+      for (Goroutine g : profile.goroutines()) {
+        if (!first) {
+          sb.append('\n');
+        }
+        first = false;
+        goroutine(g, sb);
+        if (sb.length() > 1 << 16) {
+          out.write(sb.toString());
+          sb.setLength(0);
+        }
+      }
+      out.write(sb.toString());
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void goroutine(Goroutine g, StringBuilder sb) {
+    sb.append("goroutine ").append(Long.toUnsignedString(g.id()));
+    for (Map.Entry<String, String> f : g.traceback().headerFields().entrySet()) {
+      sb.append(' ').append(f.getKey()).append('=').append(f.getValue());
+    }
+    sb.append(" [").append(g.state());
+    g.waitMinutes().ifPresent(m -> sb.append(", ").append(m).append(" minutes"));
+    if (g.lockedToThread()) {
+      sb.append(", locked to thread");
+    }
+    g.synctestGroup().ifPresent(n -> sb.append(", synctest group ").append(n));
+    g.synctestBubble().ifPresent(n -> sb.append(", synctest bubble ").append(n));
+    for (String item : g.traceback().otherStateItems()) {
+      sb.append(", ").append(item);
+    }
+    sb.append(']');
+    List<Label> labels = g.labels().list();
+    if (!labels.isEmpty()) {
+      sb.append(" {");
+      for (int i = 0; i < labels.size(); i++) {
+        Label l = labels.get(i);
+        sb.append(i == 0 ? "" : ", ").append(labelText(l.key())).append(": ")
+            .append(labelText(l.numeric() ? Long.toString(l.number()) : l.value()));
+      }
+      sb.append('}');
+    }
+    sb.append(":\n");
+    if (g.stackUnavailable()) {
+      sb.append("goroutine running on other thread; stack unavailable\n");
+    }
+    stack(g.stack(), g.traceback().arguments(), g.traceback().frameExtras(), sb);
+    g.createdBy().ifPresent(f -> {
+      sb.append("created by ").append(f.function());
+      g.creatorId().ifPresent(id -> sb.append(" in goroutine ").append(Long.toUnsignedString(id)));
+      sb.append('\n');
+      position(f, "", sb);
+    });
+    for (Ancestor a : g.ancestors()) {
+      sb.append("[originating from goroutine ").append(Long.toUnsignedString(a.goroutineId()))
+          .append("]:\n");
+      stack(a.stack(), List.of(), List.of(), sb);
+      a.createdBy().ifPresent(f -> {
+        sb.append("created by ").append(f.function()).append('\n');
+        position(f, "", sb);
+      });
+    }
+  }
+
+  private static void stack(Stack stack, List<String> arguments, List<String> extras,
+      StringBuilder sb) {
+    List<Frame> frames = stack.frames();
+    int elision = stack.elisionIndex().orElse(-1);
+    for (int i = 0; i < frames.size(); i++) {
+      if (i == elision) {
+        elision(stack, sb);
+      }
+      Frame f = frames.get(i);
+      if (f.function().equals("non-Go function") && f.pc().isPresent()) {
+        sb.append("non-Go function at pc=0x").append(Long.toHexString(f.pc().getAsLong()))
+            .append('\n');
+        continue;
+      }
+      // the text kept is written as it was ("" for a call Go printed as "()"); without it, "..."
+      String args = arguments.isEmpty() ? "..." : i < arguments.size() ? arguments.get(i) : "";
+      sb.append(f.function()).append('(').append(args).append(")\n");
+      position(f, i < extras.size() ? extras.get(i) : "", sb);
+    }
+    if (elision == frames.size()) {
+      elision(stack, sb);
+    }
+  }
+
+  private static void elision(Stack stack, StringBuilder sb) {
+    if (stack.elidedFrames().isPresent()) {
+      sb.append("...").append(stack.elidedFrames().getAsInt()).append(" frames elided...\n");
+    } else {
+      sb.append("...additional frames elided...\n");
+    }
+  }
+
+  private static void position(Frame f, String extras, StringBuilder sb) {
+    sb.append('\t').append(f.file()).append(':').append(f.line());
+    if (f.entryOffset().isPresent()) {
+      sb.append(" +0x").append(Long.toHexString(f.entryOffset().getAsLong()));
+    }
+    if (!extras.isEmpty()) {
+      sb.append(' ').append(extras);
+    }
+    sb.append('\n');
+  }
+
+  /**
+   * A label's key or value as Go 1.27 prints it: bare when it can be, else quoted in ASCII, with
+   * {@code \n}, {@code \t}, {@code \r}, {@code \"} and {@code \\} named and other control
+   * characters as {@code \xNN} (a bell is {@code "\x07"} in real output).
+   */
+  static String labelText(String s) {
+    boolean bare = true;
+    for (int i = 0; i < s.length() && bare; i++) {
+      char c = s.charAt(i);
+      bare = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+          || c == '/' || c == '_';
+    }
+    if (bare) {
+      return s;
+    }
+    StringBuilder q = new StringBuilder(s.length() + 8).append('"');
+    s.codePoints().forEach(c -> {
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\t' -> q.append("\\t");
+        case '\r' -> q.append("\\r");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            q.append((char) c);
+          } else if (c < 0x20 || c == 0x7f) {
+            q.append(String.format(Locale.ROOT, "\\x%02x", c));
+          } else if (c <= 0xffff) {
+            q.append(String.format(Locale.ROOT, "\\u%04x", c));
+          } else {
+            q.append(String.format(Locale.ROOT, "\\U%08x", c));
+          }
+        }
+      }
+    });
+    return q.append('"').toString();
+  }
+}
