@@ -1,9 +1,16 @@
 package io.github.goroutines.cli;
 
+import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileFormat;
+import io.github.goroutines.parse.proto.ProtoProfileWriter;
+import io.github.goroutines.parse.text.TextProfileWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -42,5 +49,31 @@ final class Output {
       throw new Failure("cannot write " + where + ": " + e.getMessage(), ExitCode.USAGE);
     }
     return where;
+  }
+
+  /** A profile written in the format it was read from, and that format's name. */
+  record Written(byte[] bytes, String format, boolean text) {}
+
+  /**
+   * The profile in its input's format: a dump as {@code debug=2} text, a {@code debug=0} profile as
+   * {@code debug=0}.
+   *
+   * @param command the command, for the message
+   * @throws IllegalArgumentException for a {@code debug=1} profile, which has no writer yet
+   */
+  static Written asInput(Profile p, String command) {
+    boolean dump = !p.goroutines().isEmpty() || p.format() == ProfileFormat.DEBUG2;
+    if (!dump && p.format() != ProfileFormat.PROTO) {
+      throw new IllegalArgumentException(command + " writes dumps as debug=2 text and debug=0 "
+          + "profiles as debug=0; for this " + p.format().toString().toLowerCase(Locale.ROOT)
+          + " profile use: convert --to pprof");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    if (dump) {
+      TextProfileWriter.debug2(p, new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+    } else {
+      ProtoProfileWriter.write(p, bytes);
+    }
+    return new Written(bytes.toByteArray(), dump ? "debug=2" : "debug=0", dump);
   }
 }

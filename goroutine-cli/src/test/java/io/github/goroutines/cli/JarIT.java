@@ -253,6 +253,19 @@ class JarIT {
         + ".func1 example.com/leaky/v2/main.go:87\n");
   }
 
+  /** redact: the examples' dump without the program's names, and the table to translate back. */
+  @Test
+  void redactWritesADumpToShare(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("shared.txt");
+    Run r = run("redact", "-o", out.toString(), example("leaky-later.debug2.txt"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out)).doesNotContain("example.com").doesNotContain("handleRequest")
+        .contains("[chan send, 1 minutes]");
+    assertThat(Files.readString(Path.of(out + ".mapping.tsv")))
+        .contains("\nfile\texample.com/leaky/v2/main.go\tsrc/file");
+    assertThat(io.github.goroutines.GoroutineProfiles.parse(out).totalCount()).isEqualTo(403);
+  }
+
   @Test
   void standardInputWhenNoInputIsNamed() {
     Path dump = examples().resolve("leaky-later.debug2.txt");

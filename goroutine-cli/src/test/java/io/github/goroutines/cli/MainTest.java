@@ -806,4 +806,37 @@ class MainTest {
         .isEqualTo("goroutines: filter writes dumps as debug=2 text and debug=0 profiles as "
             + "debug=0; for this debug1 profile use: convert --to pprof\n");
   }
+
+  @Test
+  void redactForSharingWithAMappingToTranslateBack(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("shared.txt");
+    Result r = run("redact", "-o", out.toString(), fixture("1.25", "later.debug2.txt"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).startsWith("goroutines: wrote " + out + " (debug=2, redacted): 403 "
+        + "goroutines; ").endsWith(" replacements in " + out + ".mapping.tsv\n");
+    String text = Files.readString(out);
+    assertThat(text).doesNotContain("example.com/leaky").doesNotContain("handleRequest");
+    List<String> mapping = Files.readAllLines(Path.of(out + ".mapping.tsv"));
+    assertThat(mapping.get(0)).isEqualTo("kind\toriginal\treplacement");
+    String handler = mapping.stream().filter(l -> l.startsWith("function\tmain.handleRequest\t"))
+        .findFirst().orElseThrow().split("\t")[2];
+    String file = mapping.stream().filter(l -> l.startsWith("file\texample.com/leaky/v2/main.go\t"))
+        .findFirst().orElseThrow().split("\t")[2];
+    // the same report, other names: the leak's site is the mapped one
+    assertThat(run("summary", out.toString()).out())
+        .contains("     120  29.8%  main." + handler + ".func1 " + file + ":87\n");
+    assertThat(run("redact", "-o", "-", fixture("1.25", "later.debug2.txt")).err())
+        .isEqualTo("goroutines: redact -o - needs --mapping FILE: the replacements are what "
+            + "translates a report back\n");
+    Result toStdout = run("redact", "-o", "-", "--mapping", dir.resolve("m.tsv").toString(),
+        fixture("1.25", "later.debug2.txt"));
+    assertThat(toStdout.out()).startsWith("goroutine ").isEqualTo(text);
+    assertThat(run("redact", "-o", "-", "--mapping", "-", fixture("1.25", "later.debug2.txt"))
+        .code()).isEqualTo(1);
+    Path kept = dir.resolve("kept.txt");
+    run("redact", "--keep", "example.com/leaky/v2/pool", "-o", kept.toString(),
+        fixture("1.25", "later.debug2.txt"));
+    assertThat(Files.readString(kept)).contains("example.com/leaky/v2/pool%2ev3.").doesNotContain(
+        "main.handleRequest");
+  }
 }
