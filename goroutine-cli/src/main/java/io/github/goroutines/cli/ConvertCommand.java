@@ -4,6 +4,7 @@ import io.github.goroutines.analysis.FoldedStacks;
 import io.github.goroutines.analysis.JsonReports;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.parse.proto.ProtoProfileWriter;
+import io.github.goroutines.parse.text.TextProfileWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -12,15 +13,15 @@ import picocli.CommandLine.Option;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Writes the last snapshot in another format: pprof (gzip profile.proto for go "
         + "tool pprof, with a dump's states, waits and creators as labels), folded (flame graphs: "
-        + "flamegraph.pl, inferno, speedscope) or json.")
+        + "flamegraph.pl, inferno, speedscope), json or debug2.")
 final class ConvertCommand extends LatestCommand {
   /** The formats written. */
   enum Target {
-    PPROF, FOLDED, JSON
+    PPROF, FOLDED, JSON, DEBUG2
   }
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT",
-      description = "pprof, folded or json")
+      description = "pprof, folded, json or debug2 (the goroutines of a dump as debug=2 text)")
   Target to;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -45,7 +46,7 @@ final class ConvertCommand extends LatestCommand {
 
   @Override
   boolean showsTracebackText() {
-    return to == Target.JSON;
+    return to == Target.JSON || to == Target.DEBUG2;
   }
 
   @Override
@@ -67,6 +68,11 @@ final class ConvertCommand extends LatestCommand {
           new ProtoProfileWriter.Options(!noDumpLabels, goroutineIds));
       case FOLDED -> FoldedStacks.of(p, folded, foldRuntime).getBytes(StandardCharsets.UTF_8);
       case JSON -> JsonReports.profile(p).getBytes(StandardCharsets.UTF_8);
+      case DEBUG2 -> {
+        java.io.StringWriter text = new java.io.StringWriter();
+        TextProfileWriter.debug2(p, text);
+        yield text.toString().getBytes(StandardCharsets.UTF_8);
+      }
     };
     String where = Output.write(io, output, bytes);
     io.err().printf(Locale.ROOT, "goroutines: wrote %s (%s, %d bytes): %d goroutines in %d "

@@ -762,6 +762,12 @@ class MainTest {
         }));
     Result json = run("convert", "--to", "json", "-o", "-", fixture("1.21", "later.debug2.txt"));
     assertThat(json.out()).startsWith("{").contains("\"arguments\"");
+    Result debug2 = run("convert", "--to", "debug2", "-o", "-", fixture("1.21", "crash.panic.txt"));
+    assertThat(io.github.goroutines.GoroutineProfiles.parse(debug2.out()
+        .getBytes(StandardCharsets.UTF_8)).goroutines()).hasSize(323);
+    assertThat(run("convert", "--to", "debug2", "-o", "-", fixture("1.21", "later.debug0.pb.gz"))
+        .err()).isEqualTo("goroutines: a PROTO profile counts stacks and has no goroutines to "
+            + "write as debug=2 text\n");
     Result folded = run("convert", "--to", "folded", "--root", "state", "-o", "-",
         fixture("1.21", "later.debug1.txt"));
     assertThat(folded.out()).contains("\nio wait;");

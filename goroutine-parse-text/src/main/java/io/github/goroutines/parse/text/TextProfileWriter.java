@@ -28,9 +28,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>What it writes reads back to the same goroutines: ids, states and their markers, wait minutes,
- * thread locks, synctest groups, labels, stacks with positions and offsets, elision, creators and
- * ancestors. A frame's arguments are written when the profile kept them
+ * <p>What it writes reads back to the same crash headline and goroutines: ids, states and their
+ * markers, wait minutes, thread locks, synctest groups, labels, stacks with positions and offsets,
+ * elision, creators and ancestors. A frame's arguments are written when the profile kept them
  * ({@code ParseOptions.withTracebackText(true)}), else as {@code (...)}, as Go writes an inlined
  * frame's.
  */
@@ -55,6 +55,11 @@ public final class TextProfileWriter {
     }
     try {
       StringBuilder sb = new StringBuilder(4096);
+      // a crash's headline first, as Go prints it: "panic: …", "fatal error: …", the signal
+      profile.crash().ifPresent(c -> {
+        c.lines().forEach(l -> sb.append(l).append('\n'));
+        sb.append('\n');
+      });
       boolean first = true;
       for (Goroutine g : profile.goroutines()) {
         if (!first) {

@@ -64,6 +64,7 @@ class TextProfileWriterTest {
           assertThat(back.goroutines().stream().map(TextProfileWriterTest::facts).toList())
               .as("go%s %s", v, name)
               .isEqualTo(p.goroutines().stream().map(TextProfileWriterTest::facts).toList());
+          assertThat(back.crash()).as("go%s %s: crash", v, name).isEqualTo(p.crash());
           assertThat(write(back)).as("written twice, the same text").isEqualTo(text);
         }
       }
