@@ -43,7 +43,9 @@ public final class TextProfileWriter {
    * @param profile a profile with goroutines
    * @param out where to write
    * @throws IllegalArgumentException for a profile without goroutine facts ({@code debug=0} or
-   *     {@code debug=1}, whose samples are counts of stacks)
+   *     {@code debug=1}, whose samples are counts of stacks), and for one built by hand whose
+   *     names, files or states hold a line break (the text would not read back); nothing is
+   *     written then
    * @throws UncheckedIOException when writing fails
    */
   public static void debug2(Profile profile, Writer out) {
@@ -52,6 +54,21 @@ public final class TextProfileWriter {
     if (profile.goroutines().isEmpty() && !profile.samples().isEmpty()) {
       throw new IllegalArgumentException("a " + profile.format() + " profile counts stacks and has "
           + "no goroutines to write as debug=2 text");
+    }
+    for (Goroutine g : profile.goroutines()) {
+      checkLine(g.state(), "state", g);
+      g.traceback().otherStateItems().forEach(x -> checkLine(x, "state item", g));
+      g.traceback().arguments().forEach(x -> checkLine(x, "argument text", g));
+      g.traceback().frameExtras().forEach(x -> checkLine(x, "frame text", g));
+      g.traceback().headerFields().forEach((k, x) -> checkLine(k + "=" + x, "header field", g));
+      for (Frame f : g.stack().frames()) {
+        checkLine(f.function(), "function", g);
+        checkLine(f.file(), "file", g);
+      }
+      g.createdBy().ifPresent(f -> {
+        checkLine(f.function(), "function", g);
+        checkLine(f.file(), "file", g);
+      });
     }
     try {
       StringBuilder sb = new StringBuilder(4096);
@@ -76,6 +93,15 @@ public final class TextProfileWriter {
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void checkLine(String text, String what, Goroutine g) {
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+      throw new IllegalArgumentException("goroutine " + Long.toUnsignedString(g.id()) + ": a "
+          + what + " with a line break cannot be written as debug=2 text: "
+          + shown.replace("\n", "\\n").replace("\r", "\\r"));
     }
   }
 

@@ -98,6 +98,23 @@ class TextProfileWriterTest {
             + "text");
   }
 
+  /** A profile built by hand with a line break in a name would not read back: refused. */
+  @Test
+  void aNameWithALineBreakIsRefused() {
+    var stack = io.github.goroutines.model.Stack.of(List.of(
+        io.github.goroutines.model.Frame.of("main.f\nx", "main.go", 3)));
+    Profile p = Profile.builder(io.github.goroutines.model.ProfileFormat.DEBUG2)
+        .add(io.github.goroutines.model.Sample.of(Goroutine.builder(7, "select").stack(stack)
+            .build()))
+        .build();
+    StringWriter out = new StringWriter();
+    assertThatThrownBy(() -> TextProfileWriter.debug2(p, out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("goroutine 7: a function with a line break cannot be written as debug=2 "
+            + "text: main.f\\nx");
+    assertThat(out.toString()).isEmpty();
+  }
+
   /** panicparse, where installed (testdata/make.sh installs it), reads what is written. */
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
