@@ -156,6 +156,16 @@ class PprofWriterTest {
           .as("go%s %s: -traces", v, name)
           .isEqualTo(from(TextReports.traces(source), "-----------+"));
     }
+    // debug=1 text as TextProfileWriter writes it: Go's legacy parser reads what it reads in Go's
+    Path original = dir.resolve("original.debug1.txt");
+    Files.write(original, Fixtures.read(v, "later.debug1.txt"));
+    Path rewritten = dir.resolve("rewritten.debug1.txt");
+    try (var out = Files.newBufferedWriter(rewritten)) {
+      io.github.goroutines.parse.text.TextProfileWriter.debug1(
+          GoroutineProfiles.parse(Fixtures.read(v, "later.debug1.txt")), out);
+    }
+    assertThat(pprof(go, "-traces", rewritten)).as("go%s debug=1", v)
+        .isEqualTo(pprof(go, "-traces", original));
     Profile dump = GoroutineProfiles.parse(Fixtures.read(v, "later.debug2.txt"));
     Path labelled = dir.resolve("labelled.pb.gz");
     Files.write(labelled, ProtoProfileWriter.toBytes(dump, Options.defaults()));

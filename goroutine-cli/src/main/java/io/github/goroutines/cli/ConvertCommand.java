@@ -13,15 +13,16 @@ import picocli.CommandLine.Option;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Writes the last snapshot in another format: pprof (gzip profile.proto for go "
         + "tool pprof, with a dump's states, waits and creators as labels), folded (flame graphs: "
-        + "flamegraph.pl, inferno, speedscope), json or debug2.")
+        + "flamegraph.pl, inferno, speedscope), json, debug2 or debug1.")
 final class ConvertCommand extends LatestCommand {
   /** The formats written. */
   enum Target {
-    PPROF, FOLDED, JSON, DEBUG2
+    PPROF, FOLDED, JSON, DEBUG2, DEBUG1
   }
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT",
-      description = "pprof, folded, json or debug2 (the goroutines of a dump as debug=2 text)")
+      description = "pprof, folded, json, debug2 (the goroutines of a dump as debug=2 text) or "
+          + "debug1 (a debug=0 or debug=1 profile as debug=1 text)")
   Target to;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -71,6 +72,11 @@ final class ConvertCommand extends LatestCommand {
       case DEBUG2 -> {
         java.io.StringWriter text = new java.io.StringWriter();
         TextProfileWriter.debug2(p, text);
+        yield text.toString().getBytes(StandardCharsets.UTF_8);
+      }
+      case DEBUG1 -> {
+        java.io.StringWriter text = new java.io.StringWriter();
+        TextProfileWriter.debug1(p, text);
         yield text.toString().getBytes(StandardCharsets.UTF_8);
       }
     };

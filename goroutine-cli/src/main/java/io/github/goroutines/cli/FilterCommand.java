@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "filter", mixinStandardHelpOptions = true,
     description = "Writes the goroutines that match the filters (--state, --min-wait, --label, "
-        + "--creator, --find) in the input's format: a dump as debug=2 text, a debug=0 profile as "
-        + "debug=0. Cuts a large dump down to what matters.")
+        + "--creator, --find) in the input's format (debug=2, debug=1 or debug=0). Cuts a large "
+        + "dump down to what matters.")
 final class FilterCommand extends LatestCommand {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
       description = "the file to write; - for standard output")

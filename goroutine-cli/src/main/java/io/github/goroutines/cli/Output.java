@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -55,25 +54,23 @@ final class Output {
   record Written(byte[] bytes, String format, boolean text) {}
 
   /**
-   * The profile in its input's format: a dump as {@code debug=2} text, a {@code debug=0} profile as
-   * {@code debug=0}.
+   * The profile in its input's format: a dump as {@code debug=2} text, a {@code debug=1} profile
+   * as {@code debug=1}, a {@code debug=0} profile as {@code debug=0}.
    *
-   * @param command the command, for the message
-   * @throws IllegalArgumentException for a {@code debug=1} profile, which has no writer yet
+   * @param command the command, for messages
    */
   static Written asInput(Profile p, String command) {
     boolean dump = !p.goroutines().isEmpty() || p.format() == ProfileFormat.DEBUG2;
-    if (!dump && p.format() != ProfileFormat.PROTO) {
-      throw new IllegalArgumentException(command + " writes dumps as debug=2 text and debug=0 "
-          + "profiles as debug=0; for this " + p.format().toString().toLowerCase(Locale.ROOT)
-          + " profile use: convert --to pprof");
-    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     if (dump) {
       TextProfileWriter.debug2(p, new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-    } else {
-      ProtoProfileWriter.write(p, bytes);
+      return new Written(bytes.toByteArray(), "debug=2", true);
     }
-    return new Written(bytes.toByteArray(), dump ? "debug=2" : "debug=0", dump);
+    if (p.format() == ProfileFormat.DEBUG1) {
+      TextProfileWriter.debug1(p, new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+      return new Written(bytes.toByteArray(), "debug=1", true);
+    }
+    ProtoProfileWriter.write(p, bytes);
+    return new Written(bytes.toByteArray(), "debug=0", false);
   }
 }

@@ -808,9 +808,15 @@ class MainTest {
     assertThat(run("filter", "--state", "chan_send", "-o", proto.toString(),
         fixture("1.27", "later.debug0.pb.gz")).code()).isZero();
     assertThat(io.github.goroutines.GoroutineProfiles.parse(proto).totalCount()).isEqualTo(122);
-    assertThat(run("filter", "-o", "-", fixture("1.27", "later.debug1.txt")).err())
-        .isEqualTo("goroutines: filter writes dumps as debug=2 text and debug=0 profiles as "
-            + "debug=0; for this debug1 profile use: convert --to pprof\n");
+    Result debug1 = run("filter", "--state", "io_wait", "-o", "-", fixture("1.27",
+        "later.debug1.txt"));
+    assertThat(debug1.out()).startsWith("goroutine profile: total 2\n1 @ 0x");
+    assertThat(io.github.goroutines.GoroutineProfiles.parse(debug1.out()
+        .getBytes(StandardCharsets.UTF_8)).totalCount()).isEqualTo(2);
+    Result asDebug1 = run("convert", "--to", "debug1", "-o", "-", fixture("1.27",
+        "later.debug0.pb.gz"));
+    assertThat(io.github.goroutines.GoroutineProfiles.parse(asDebug1.out()
+        .getBytes(StandardCharsets.UTF_8)).totalCount()).isEqualTo(403);
   }
 
   @Test

@@ -96,6 +96,125 @@ public final class TextProfileWriter {
     }
   }
 
+  /**
+   * Writes the profile as Go's {@code debug=1} text: {@code goroutine profile: total N}, then per
+   * sample its count and return addresses, its labels and a {@code #} line per frame. It needs the
+   * program counters that {@code debug=0} and {@code debug=1} profiles carry; a {@code debug=2}
+   * dump has none. The writer is not closed.
+   *
+   * @param profile a profile read from {@code debug=0} or {@code debug=1}
+   * @param out where to write
+   * @throws IllegalArgumentException for a profile without program counters, or with a line
+   *     break in a name or file; nothing is written then
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void debug1(Profile profile, Writer out) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(out, "out");
+    List<long[]> addresses = new java.util.ArrayList<>(profile.samples().size());
+    for (io.github.goroutines.model.Sample s : profile.samples()) {
+      long[] a = s.addresses().toArray();
+      if (a.length == 0) {
+        a = returnAddresses(s.stack());
+      }
+      if (a == null) {
+        throw new IllegalArgumentException("debug=1 text needs the program counter of every "
+            + "frame, and this " + profile.format() + " profile has none: write it as debug=2 "
+            + "or pprof");
+      }
+      for (Frame f : s.stack().frames()) {
+        if (f.function().indexOf('\n') >= 0 || f.file().indexOf('\n') >= 0) {
+          throw new IllegalArgumentException("a function or file with a line break cannot be "
+              + "written as debug=1 text: " + f.function().replace("\n", "\\n"));
+        }
+      }
+      addresses.add(a);
+    }
+    StringBuilder sb = new StringBuilder(4096);
+    sb.append("goroutine profile: total ").append(profile.totalCount()).append('\n');
+    try {
+      for (int i = 0; i < profile.samples().size(); i++) {
+        io.github.goroutines.model.Sample s = profile.samples().get(i);
+        sb.append(s.count()).append(" @");
+        for (long a : addresses.get(i)) {
+          sb.append(" 0x").append(Long.toHexString(a));
+        }
+        sb.append('\n');
+        List<Label> labels = s.labels().list();
+        if (!labels.isEmpty()) {
+          sb.append("# labels: {");
+          for (int j = 0; j < labels.size(); j++) {
+            Label l = labels.get(j);
+            sb.append(j == 0 ? "" : ", ").append(quoted(l.key())).append(':')
+                .append(quoted(l.numeric() ? Long.toString(l.number()) : l.value()));
+          }
+          sb.append("}\n");
+        }
+        for (Frame f : s.stack().frames()) {
+          sb.append("#\t0x").append(Long.toHexString(f.pc().orElse(0))).append('\t')
+              .append(f.function()).append("+0x")
+              .append(Long.toHexString(f.entryOffset().orElse(0))).append('\t')
+              .append(f.file()).append(':').append(f.line()).append('\n');
+        }
+        sb.append('\n');
+        if (sb.length() > 1 << 16) {
+          out.write(sb.toString());
+          sb.setLength(0);
+        }
+      }
+      out.write(sb.toString());
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One return address per location (an inline chain ends at its non-inlined frame): pc + 1. */
+  private static long[] returnAddresses(Stack stack) {
+    List<Frame> frames = stack.frames();
+    long[] out = new long[frames.size()];
+    int n = 0;
+    for (int i = 0; i < frames.size(); i++) {
+      Frame f = frames.get(i);
+      if (f.pc().isEmpty()) {
+        return null;
+      }
+      if (i + 1 < frames.size() && f.inlined()) {
+        continue;
+      }
+      out[n++] = frames.get(i).pc().getAsLong() + 1;
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** A label's key or value as Go's {@code %q} prints it in {@code debug=1}. */
+  static String quoted(String s) {
+    StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+    s.codePoints().forEach(c -> {
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\t' -> q.append("\\t");
+        case '\r' -> q.append("\\r");
+        case 0x07 -> q.append("\\a");
+        case '\b' -> q.append("\\b");
+        case '\f' -> q.append("\\f");
+        case 0x0b -> q.append("\\v");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            q.append(String.format(Locale.ROOT, "\\x%02x", c));
+          } else if (Character.isISOControl(c) || !Character.isDefined(c)) {
+            q.append(String.format(Locale.ROOT, c <= 0xffff ? "\\u%04x" : "\\U%08x", c));
+          } else {
+            q.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return q.append('"').toString();
+  }
+
   private static void checkLine(String text, String what, Goroutine g) {
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;

@@ -71,6 +71,35 @@ class TextProfileWriterTest {
     }
   }
 
+  /** debug=1 of a debug=1 profile reads back to the same samples: counts, labels, PCs, frames. */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void debug1ReadsBackToTheSameSamples(String v) {
+    for (String name : List.of("later.debug1.txt", "first.debug1.txt", "multi.debug1.txt",
+        "leak.debug1.txt")) {
+      if (!Fixtures.exists(v, name)) {
+        continue;
+      }
+      for (Profile p : TextProfileParser.parseAll(Fixtures.read(v, name), ParseOptions.defaults())) {
+        StringWriter out = new StringWriter();
+        TextProfileWriter.debug1(p, out);
+        Profile back = TextProfileParser.parse(out.toString().getBytes(StandardCharsets.UTF_8),
+            ParseOptions.defaults().withStrict(true));
+        assertThat(back.totalCount()).as("go%s %s", v, name).isEqualTo(p.totalCount());
+        assertThat(back.samples()).as("go%s %s", v, name).isEqualTo(p.samples());
+      }
+    }
+    assertThat(TextProfileWriter.quoted("a \"q\" é\n\t")).isEqualTo("\"a \\\"q\\\" é\\n\\t\"");
+    assertThat(TextProfileWriter.quoted("\u0007")).isEqualTo("\"\\a\"");
+    StringWriter none = new StringWriter();
+    assertThatThrownBy(() -> TextProfileWriter.debug1(TextProfileParser.parse(
+        Fixtures.read(v, "later.debug2.txt"), ParseOptions.defaults()), none))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("debug=1 text needs the program counter of every frame, and this DEBUG2 "
+            + "profile has none: write it as debug=2 or pprof");
+    assertThat(none.toString()).isEmpty();
+  }
+
   @Test
   void labelsAreWrittenAsGo127WritesThem() {
     assertThat(TextProfileWriter.labelText("sync")).isEqualTo("sync");
