@@ -189,30 +189,7 @@ public final class TextProfileWriter {
 
   /** A label's key or value as Go's {@code %q} prints it in {@code debug=1}. */
   static String quoted(String s) {
-    StringBuilder q = new StringBuilder(s.length() + 2).append('"');
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\t' -> q.append("\\t");
-        case '\r' -> q.append("\\r");
-        case 0x07 -> q.append("\\a");
-        case '\b' -> q.append("\\b");
-        case '\f' -> q.append("\\f");
-        case 0x0b -> q.append("\\v");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            q.append(String.format(Locale.ROOT, "\\x%02x", c));
-          } else if (Character.isISOControl(c) || !Character.isDefined(c)) {
-            q.append(String.format(Locale.ROOT, c <= 0xffff ? "\\u%04x" : "\\U%08x", c));
-          } else {
-            q.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return q.append('"').toString();
+    return quote(s, false);
   }
 
   private static void checkLine(String text, String what, Goroutine g) {
@@ -330,25 +307,37 @@ public final class TextProfileWriter {
     if (bare) {
       return s;
     }
+    return quote(s, true);
+  }
+
+  /**
+   * Quotes as Go does: {@code runtime} as the runtime prints a 1.27 header label (only {@code \n},
+   * {@code \t}, {@code \r}, {@code \"}, {@code \\} named, other controls {@code \xNN}, all
+   * non-ASCII escaped), else as {@code %q} (Go's named escapes, printable characters as they are).
+   */
+  private static String quote(String s, boolean runtime) {
     StringBuilder q = new StringBuilder(s.length() + 8).append('"');
     s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\t' -> q.append("\\t");
-        case '\r' -> q.append("\\r");
-        default -> {
-          if (c >= 0x20 && c < 0x7f) {
-            q.append((char) c);
-          } else if (c < 0x20 || c == 0x7f) {
-            q.append(String.format(Locale.ROOT, "\\x%02x", c));
-          } else if (c <= 0xffff) {
-            q.append(String.format(Locale.ROOT, "\\u%04x", c));
-          } else {
-            q.append(String.format(Locale.ROOT, "\\U%08x", c));
-          }
-        }
+      String named = switch (c) {
+        case '"' -> "\\\"";
+        case '\\' -> "\\\\";
+        case '\n' -> "\\n";
+        case '\t' -> "\\t";
+        case '\r' -> "\\r";
+        case 0x07 -> runtime ? null : "\\a";
+        case '\b' -> runtime ? null : "\\b";
+        case '\f' -> runtime ? null : "\\f";
+        case 0x0b -> runtime ? null : "\\v";
+        default -> null;
+      };
+      if (named != null) {
+        q.append(named);
+      } else if (c < 0x20 || c == 0x7f) {
+        q.append(String.format(Locale.ROOT, "\\x%02x", c));
+      } else if (c < 0x7f || !runtime && !Character.isISOControl(c) && Character.isDefined(c)) {
+        q.appendCodePoint(c);
+      } else {
+        q.append(String.format(Locale.ROOT, c <= 0xffff ? "\\u%04x" : "\\U%08x", c));
       }
     });
     return q.append('"').toString();
