@@ -86,12 +86,8 @@ public final class GoroutineProfiles {
     Diagnostics d = p.diagnostics();
     List<String> problems = new ArrayList<>(d.problems());
     problems.add("read from " + source);
-    Profile.Builder b = Profile.builder(p.format()).type(p.type()).metadata(p.metadata())
-        .crash(p.crash().orElse(null)).addAll(p.samples())
-        .diagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(), d.incompleteBlocks(),
-            problems));
-    p.declaredTotal().ifPresent(b::declaredTotal);
-    return b.build();
+    return p.withDiagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(),
+        d.incompleteBlocks(), problems));
   }
 
   private static List<Profile> readFrom(List<Profile> profiles, String source) {

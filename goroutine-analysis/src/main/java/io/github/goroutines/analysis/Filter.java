@@ -144,15 +144,6 @@ public final class Filter {
    * @return the filtered profile (the declared total, if any, is the original's)
    */
   public Profile apply(Profile profile) {
-    Profile.Builder b = Profile.builder(profile.format()).type(profile.type())
-        .metadata(profile.metadata()).diagnostics(profile.diagnostics())
-        .crash(profile.crash().orElse(null));
-    profile.declaredTotal().ifPresent(b::declaredTotal);
-    for (Sample s : profile.samples()) {
-      if (test(s)) {
-        b.add(s);
-      }
-    }
-    return b.build();
+    return profile.withSamples(profile.samples().stream().filter(this::test).toList());
   }
 }

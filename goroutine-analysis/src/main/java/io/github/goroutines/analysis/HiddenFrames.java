@@ -120,11 +120,7 @@ final class HiddenFrames {
     if (!changed) {
       return p;
     }
-    Profile.Builder b = Profile.builder(p.format()).type(p.type()).addAll(samples)
-        .metadata(p.metadata()).diagnostics(p.diagnostics());
-    p.crash().ifPresent(b::crash);
-    p.declaredTotal().ifPresent(b::declaredTotal);
-    return b.build();
+    return p.withSamples(samples);
   }
 
   private static boolean returnAddress(long[] sortedAddresses, long pc) {

@@ -146,9 +146,7 @@ public final class IgnoreRules {
     if (kept.size() == profile.samples().size()) {
       return profile;
     }
-    return Profile.builder(profile.format()).type(profile.type()).metadata(profile.metadata())
-        .diagnostics(profile.diagnostics()).crash(profile.crash().orElse(null)).addAll(kept)
-        .build();
+    return profile.withSamples(kept);
   }
 
   /**

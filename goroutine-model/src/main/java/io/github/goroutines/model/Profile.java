@@ -169,10 +169,35 @@ public final class Profile {
       throw new IllegalArgumentException("not after the epoch: " + instant);
     }
     ProfileMetadata m = metadata;
-    Builder b = builder(format).type(type).addAll(samples).diagnostics(diagnostics).crash(crash)
-        .metadata(new ProfileMetadata(m.sampleTypes(), m.defaultSampleType(), m.periodType(),
-            m.period(), nanos, m.durationNanos(), m.comments(), m.dropFrames(), m.keepFrames(),
-            m.docUrl(), m.mappings()));
+    return copy(samples, new ProfileMetadata(m.sampleTypes(), m.defaultSampleType(),
+        m.periodType(), m.period(), nanos, m.durationNanos(), m.comments(), m.dropFrames(),
+        m.keepFrames(), m.docUrl(), m.mappings()), diagnostics);
+  }
+
+  /**
+   * Returns this profile with other samples and all else the same (format, type, declared total,
+   * metadata, diagnostics, crash): what a filter or a rewrite of the samples gives.
+   *
+   * @param replacement the samples, in order
+   * @return the new profile
+   */
+  public Profile withSamples(List<Sample> replacement) {
+    return copy(Objects.requireNonNull(replacement, "replacement"), metadata, diagnostics);
+  }
+
+  /**
+   * Returns this profile with other diagnostics, such as one more problem that a caller noticed.
+   *
+   * @param replacement the diagnostics
+   * @return the new profile
+   */
+  public Profile withDiagnostics(Diagnostics replacement) {
+    return copy(samples, metadata, Objects.requireNonNull(replacement, "replacement"));
+  }
+
+  private Profile copy(List<Sample> samples, ProfileMetadata metadata, Diagnostics diagnostics) {
+    Builder b = builder(format).type(type).addAll(samples).metadata(metadata)
+        .diagnostics(diagnostics).crash(crash);
     if (hasDeclaredTotal) {
       b.declaredTotal(declaredTotal);
     }

@@ -251,11 +251,7 @@ public final class TextProfileParser {
     List<String> problems = new ArrayList<>(d.problems());
     problems.add("input holds " + count + " dumps; this is dump " + (chosen + 1) + ", from line "
         + dumps.beginLines().get(chosen) + ", the last complete one (parseAll returns them all)");
-    Profile.Builder b = Profile.builder(p.format()).type(p.type()).metadata(p.metadata())
-        .crash(p.crash().orElse(null)).addAll(p.samples())
-        .diagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(), d.incompleteBlocks(),
-            problems));
-    p.declaredTotal().ifPresent(b::declaredTotal);
-    return b.build();
+    return p.withDiagnostics(new Diagnostics(d.skippedLines(), d.firstSkippedLines(),
+        d.incompleteBlocks(), problems));
   }
 }
