@@ -92,11 +92,9 @@ public final class ProtoProfileWriter {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(options, "options");
-    try {
-      GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(out), 64 * 1024);
+    // closing the gzip stream ends its deflater; the caller's stream stays open
+    try (GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(out), 64 * 1024)) {
       new Encoder(profile, options).encode(gzip);
-      gzip.finish();
-      gzip.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -214,38 +212,38 @@ public final class ProtoProfileWriter {
       out.flush();
     }
 
-    /** The samples to write: a dump's goroutines grouped by stack and labels, in first order. */
+    /**
+     * The samples to write: those of a profile of stacks as they are; a dump's goroutines grouped
+     * by stack and labels (their own and the dump's), in order of first appearance.
+     */
     private List<Out> samples() {
-      Map<List<Object>, Out> grouped = new LinkedHashMap<>();
-      List<Out> out = new ArrayList<>();
+      if (profile.goroutines().isEmpty()) {
+        return profile.samples().stream()
+            .map(s -> new Out(locations(s.stack()), s.count(), s.labels().list())).toList();
+      }
+      Map<List<Object>, Out> groups = new LinkedHashMap<>();
       for (Sample s : profile.samples()) {
-        long[] locs = locations(s.stack());
         List<Label> labels = new ArrayList<>(s.labels().list());
-        if (s.goroutine().isEmpty()) {
-          out.add(new Out(locs, s.count(), labels));
-          continue;
-        }
-        Goroutine g = s.goroutine().get();
-        if (options.dumpLabels()) {
-          labels.add(Label.of("state", g.state()));
-          labels.add(Label.of("state_class", g.stateClass().name()));
-          g.waitMinutes().ifPresent(w -> labels.add(Label.numeric("wait_minutes", w, "minutes")));
-          g.createdBy().ifPresent(f -> labels.add(Label.of("created_by",
-              f.line() > 0 ? f.function() + " " + f.file() + ":" + f.line() : f.function())));
-        }
-        if (options.goroutineIds() && g.idKnown()) {
-          labels.add(Label.numeric("goroutine_id", g.id(), ""));
-        }
-        List<Object> key = List.of(s.stack(), labels);
-        Out known = grouped.get(key);
-        Out merged = new Out(locs, (known == null ? 0 : known.count()) + s.count(), labels);
-        grouped.put(key, merged);
+        s.goroutine().ifPresent(g -> labels.addAll(dumpLabels(g)));
+        groups.merge(List.of(s.stack(), labels), new Out(locations(s.stack()), s.count(), labels),
+            (a, b) -> new Out(a.locations(), a.count() + b.count(), a.labels()));
       }
-      if (grouped.isEmpty()) {
-        return out;
+      return new ArrayList<>(groups.values());
+    }
+
+    private List<Label> dumpLabels(Goroutine g) {
+      List<Label> labels = new ArrayList<>(5);
+      if (options.dumpLabels()) {
+        labels.add(Label.of("state", g.state()));
+        labels.add(Label.of("state_class", g.stateClass().name()));
+        g.waitMinutes().ifPresent(w -> labels.add(Label.numeric("wait_minutes", w, "minutes")));
+        g.createdBy().ifPresent(f -> labels.add(Label.of("created_by",
+            f.line() > 0 ? f.function() + " " + f.file() + ":" + f.line() : f.function())));
       }
-      out.addAll(grouped.values()); // a dump's samples are all goroutines: one list or the other
-      return out;
+      if (options.goroutineIds() && g.idKnown()) {
+        labels.add(Label.numeric("goroutine_id", g.id(), ""));
+      }
+      return labels;
     }
 
     private long[] locations(Stack stack) {

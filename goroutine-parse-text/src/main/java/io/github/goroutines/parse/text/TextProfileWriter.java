@@ -5,14 +5,18 @@ import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.Label;
 import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.Stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes the goroutines of a profile as Go's {@code debug=2} text, in the syntax
@@ -56,19 +60,19 @@ public final class TextProfileWriter {
           + "no goroutines to write as debug=2 text");
     }
     for (Goroutine g : profile.goroutines()) {
-      checkLine(g.state(), "state", g);
-      g.traceback().otherStateItems().forEach(x -> checkLine(x, "state item", g));
-      g.traceback().arguments().forEach(x -> checkLine(x, "argument text", g));
-      g.traceback().frameExtras().forEach(x -> checkLine(x, "frame text", g));
-      g.traceback().headerFields().forEach((k, x) -> checkLine(k + "=" + x, "header field", g));
-      for (Frame f : g.stack().frames()) {
-        checkLine(f.function(), "function", g);
-        checkLine(f.file(), "file", g);
+      String where = "goroutine " + Long.toUnsignedString(g.id()) + ": a ";
+      checkLine(g.state(), where + "state", "debug=2");
+      g.traceback().otherStateItems().forEach(x -> checkLine(x, where + "state item", "debug=2"));
+      g.traceback().arguments().forEach(x -> checkLine(x, where + "argument text", "debug=2"));
+      g.traceback().frameExtras().forEach(x -> checkLine(x, where + "frame text", "debug=2"));
+      g.traceback().headerFields().forEach((k, x) ->
+          checkLine(k + "=" + x, where + "header field", "debug=2"));
+      checkFrames(g.stack().frames(), where, "debug=2");
+      g.createdBy().ifPresent(f -> checkFrames(List.of(f), where, "debug=2"));
+      for (Ancestor a : g.ancestors()) {
+        checkFrames(a.stack().frames(), where, "debug=2");
+        a.createdBy().ifPresent(f -> checkFrames(List.of(f), where, "debug=2"));
       }
-      g.createdBy().ifPresent(f -> {
-        checkLine(f.function(), "function", g);
-        checkLine(f.file(), "file", g);
-      });
     }
     try {
       StringBuilder sb = new StringBuilder(4096);
@@ -84,13 +88,9 @@ public final class TextProfileWriter {
         }
         first = false;
         goroutine(g, sb);
-        if (sb.length() > 1 << 16) {
-          out.write(sb.toString());
-          sb.setLength(0);
-        }
+        spill(sb, out, false);
       }
-      out.write(sb.toString());
-      out.flush();
+      spill(sb, out, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -111,8 +111,8 @@ public final class TextProfileWriter {
   public static void debug1(Profile profile, Writer out) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(out, "out");
-    List<long[]> addresses = new java.util.ArrayList<>(profile.samples().size());
-    for (io.github.goroutines.model.Sample s : profile.samples()) {
+    List<long[]> addresses = new ArrayList<>(profile.samples().size());
+    for (Sample s : profile.samples()) {
       long[] a = s.addresses().toArray();
       if (a.length == 0) {
         a = returnAddresses(s.stack());
@@ -122,34 +122,20 @@ public final class TextProfileWriter {
             + "frame, and this " + profile.format() + " profile has none: write it as debug=2 "
             + "or pprof");
       }
-      for (Frame f : s.stack().frames()) {
-        if (f.function().indexOf('\n') >= 0 || f.file().indexOf('\n') >= 0) {
-          throw new IllegalArgumentException("a function or file with a line break cannot be "
-              + "written as debug=1 text: " + f.function().replace("\n", "\\n"));
-        }
-      }
+      checkFrames(s.stack().frames(), "a ", "debug=1");
       addresses.add(a);
     }
     StringBuilder sb = new StringBuilder(4096);
     sb.append("goroutine profile: total ").append(profile.totalCount()).append('\n');
     try {
       for (int i = 0; i < profile.samples().size(); i++) {
-        io.github.goroutines.model.Sample s = profile.samples().get(i);
+        Sample s = profile.samples().get(i);
         sb.append(s.count()).append(" @");
         for (long a : addresses.get(i)) {
           sb.append(" 0x").append(Long.toHexString(a));
         }
         sb.append('\n');
-        List<Label> labels = s.labels().list();
-        if (!labels.isEmpty()) {
-          sb.append("# labels: {");
-          for (int j = 0; j < labels.size(); j++) {
-            Label l = labels.get(j);
-            sb.append(j == 0 ? "" : ", ").append(quoted(l.key())).append(':')
-                .append(quoted(l.numeric() ? Long.toString(l.number()) : l.value()));
-          }
-          sb.append("}\n");
-        }
+        labels(s.labels().list(), "# labels: {", ":", "}\n", TextProfileWriter::quoted, sb);
         for (Frame f : s.stack().frames()) {
           sb.append("#\t0x").append(Long.toHexString(f.pc().orElse(0))).append('\t')
               .append(f.function()).append("+0x")
@@ -157,13 +143,9 @@ public final class TextProfileWriter {
               .append(f.file()).append(':').append(f.line()).append('\n');
         }
         sb.append('\n');
-        if (sb.length() > 1 << 16) {
-          out.write(sb.toString());
-          sb.setLength(0);
-        }
+        spill(sb, out, false);
       }
-      out.write(sb.toString());
-      out.flush();
+      spill(sb, out, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,7 +166,7 @@ public final class TextProfileWriter {
       }
       out[n++] = frames.get(i).pc().getAsLong() + 1;
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   /** A label's key or value as Go's {@code %q} prints it in {@code debug=1}. */
@@ -192,12 +174,45 @@ public final class TextProfileWriter {
     return quote(s, false);
   }
 
-  private static void checkLine(String text, String what, Goroutine g) {
+  /** Labels as {@code debug=1} ({@code # labels: {"k":"v"}}) or a 1.27 header ({@code {k: v}}). */
+  private static void labels(List<Label> labels, String open, String colon, String close,
+      UnaryOperator<String> text, StringBuilder sb) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    sb.append(open);
+    for (int i = 0; i < labels.size(); i++) {
+      Label l = labels.get(i);
+      sb.append(i == 0 ? "" : ", ").append(text.apply(l.key())).append(colon)
+          .append(text.apply(l.numeric() ? Long.toString(l.number()) : l.value()));
+    }
+    sb.append(close);
+  }
+
+  /** Writes what was built once it is large, and all of it at the end. */
+  private static void spill(StringBuilder sb, Writer out, boolean last) throws IOException {
+    if (last || sb.length() > 1 << 16) {
+      out.write(sb.toString());
+      sb.setLength(0);
+    }
+    if (last) {
+      out.flush();
+    }
+  }
+
+  private static void checkFrames(List<Frame> frames, String where, String format) {
+    for (Frame f : frames) {
+      checkLine(f.function(), where + "function", format);
+      checkLine(f.file(), where + "file", format);
+    }
+  }
+
+  /** Text with a line break would split into lines that do not read back. */
+  private static void checkLine(String text, String what, String format) {
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-      throw new IllegalArgumentException("goroutine " + Long.toUnsignedString(g.id()) + ": a "
-          + what + " with a line break cannot be written as debug=2 text: "
-          + shown.replace("\n", "\\n").replace("\r", "\\r"));
+      throw new IllegalArgumentException(what + " with a line break cannot be written as "
+          + format + " text: " + shown.replace("\n", "\\n").replace("\r", "\\r"));
     }
   }
 
@@ -217,16 +232,7 @@ public final class TextProfileWriter {
       sb.append(", ").append(item);
     }
     sb.append(']');
-    List<Label> labels = g.labels().list();
-    if (!labels.isEmpty()) {
-      sb.append(" {");
-      for (int i = 0; i < labels.size(); i++) {
-        Label l = labels.get(i);
-        sb.append(i == 0 ? "" : ", ").append(labelText(l.key())).append(": ")
-            .append(labelText(l.numeric() ? Long.toString(l.number()) : l.value()));
-      }
-      sb.append('}');
-    }
+    labels(g.labels().list(), " {", ": ", "}", TextProfileWriter::labelText, sb);
     sb.append(":\n");
     if (g.stackUnavailable()) {
       sb.append("goroutine running on other thread; stack unavailable\n");
