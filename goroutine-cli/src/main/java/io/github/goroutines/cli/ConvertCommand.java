@@ -8,6 +8,7 @@ import io.github.goroutines.parse.text.TextProfileWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -25,9 +26,8 @@ final class ConvertCommand extends LatestCommand {
           + "debug1 (a debug=0 or debug=1 profile as debug=1 text)")
   Target to;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "the file to write; - for standard output")
-  String output;
+  @Mixin
+  OutputOption out = new OutputOption();
 
   @Option(names = "--root", defaultValue = "none", paramLabel = "ROOT",
       description = "folded: what stands at the root of each stack: none, state or state-class "
@@ -59,7 +59,7 @@ final class ConvertCommand extends LatestCommand {
       default -> throw new IllegalArgumentException("--root takes none, state or state-class, not '"
           + root + "'");
     };
-    if (to == Target.PPROF && Output.textOnly(io, output)) {
+    if (to == Target.PPROF && Output.textOnly(io, out.output)) {
       throw new IllegalArgumentException("this standard output takes text only: write pprof to a "
           + "file");
     }
@@ -69,18 +69,10 @@ final class ConvertCommand extends LatestCommand {
           new ProtoProfileWriter.Options(!noDumpLabels, goroutineIds));
       case FOLDED -> FoldedStacks.of(p, folded, foldRuntime).getBytes(StandardCharsets.UTF_8);
       case JSON -> JsonReports.profile(p).getBytes(StandardCharsets.UTF_8);
-      case DEBUG2 -> {
-        java.io.StringWriter text = new java.io.StringWriter();
-        TextProfileWriter.debug2(p, text);
-        yield text.toString().getBytes(StandardCharsets.UTF_8);
-      }
-      case DEBUG1 -> {
-        java.io.StringWriter text = new java.io.StringWriter();
-        TextProfileWriter.debug1(p, text);
-        yield text.toString().getBytes(StandardCharsets.UTF_8);
-      }
+      case DEBUG2 -> Output.text(w -> TextProfileWriter.debug2(p, w));
+      case DEBUG1 -> Output.text(w -> TextProfileWriter.debug1(p, w));
     };
-    String where = Output.write(io, output, bytes);
+    String where = Output.write(io, out.output, bytes);
     io.err().printf(Locale.ROOT, "goroutines: wrote %s (%s, %d bytes): %d goroutines in %d "
         + "samples%n", where, to.name().toLowerCase(Locale.ROOT), bytes.length, p.totalCount(),
         p.samples().size());

@@ -5,6 +5,7 @@ import io.github.goroutines.analysis.FunctionMatcher;
 import io.github.goroutines.model.Profile;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "filter", mixinStandardHelpOptions = true,
@@ -12,9 +13,8 @@ import picocli.CommandLine.Option;
         + "--creator, --find) in the input's format (debug=2, debug=1 or debug=0). Cuts a large "
         + "dump down to what matters.")
 final class FilterCommand extends LatestCommand {
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "the file to write; - for standard output")
-  String output;
+  @Mixin
+  OutputOption out = new OutputOption();
 
   @Option(names = "--find", paramLabel = "FUNCTION",
       description = "keep goroutines whose stack has this function (with --prefix, a prefix)")
@@ -35,12 +35,8 @@ final class FilterCommand extends LatestCommand {
       p = Filter.all().function(prefix ? FunctionMatcher.prefix(find) : FunctionMatcher.exact(find))
           .apply(p);
     }
-    Output.Written written = Output.asInput(p, "filter");
-    if (!written.text() && Output.textOnly(io, output)) {
-      throw new IllegalArgumentException("this standard output takes text only: write a debug=0 "
-          + "profile to a file");
-    }
-    String where = Output.write(io, output, written.bytes());
+    Output.Written written = Output.asInput(p);
+    String where = Output.write(io, out.output, written);
     io.err().printf(Locale.ROOT, "goroutines: wrote %s (%s): %d goroutines%n", where,
         written.format(), p.totalCount());
     return ExitCode.OK;

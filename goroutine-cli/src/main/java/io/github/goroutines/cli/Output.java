@@ -7,11 +7,13 @@ import io.github.goroutines.parse.text.TextProfileWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** Where the commands that write a profile ({@code convert}, {@code filter}) put it. */
 final class Output {
@@ -50,27 +52,48 @@ final class Output {
     return where;
   }
 
+  /**
+   * Writes a profile in the format it was read from, to a file or standard output.
+   *
+   * @return how messages name the place
+   * @throws IllegalArgumentException for {@code debug=0} bytes to a standard output that takes
+   *     text only
+   */
+  static String write(Io io, String output, Written written) {
+    if (!written.text() && textOnly(io, output)) {
+      throw new IllegalArgumentException("this standard output takes text only: write a debug=0 "
+          + "profile to a file");
+    }
+    return write(io, output, written.bytes());
+  }
+
+  /** What a {@link TextProfileWriter} method writes, as UTF-8 bytes. */
+  static byte[] text(Consumer<Writer> writer) {
+    StringWriter text = new StringWriter();
+    writer.accept(text);
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** A profile written in the format it was read from, and that format's name. */
-  record Written(byte[] bytes, String format, boolean text) {}
+  record Written(byte[] bytes, String format) {
+    boolean text() {
+      return !format.equals("debug=0");
+    }
+  }
 
   /**
    * The profile in its input's format: a dump as {@code debug=2} text, a {@code debug=1} profile
    * as {@code debug=1}, a {@code debug=0} profile as {@code debug=0}.
-   *
-   * @param command the command, for messages
    */
-  static Written asInput(Profile p, String command) {
-    boolean dump = !p.goroutines().isEmpty() || p.format() == ProfileFormat.DEBUG2;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    if (dump) {
-      TextProfileWriter.debug2(p, new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-      return new Written(bytes.toByteArray(), "debug=2", true);
+  static Written asInput(Profile p) {
+    if (!p.goroutines().isEmpty() || p.format() == ProfileFormat.DEBUG2) {
+      return new Written(text(w -> TextProfileWriter.debug2(p, w)), "debug=2");
     }
     if (p.format() == ProfileFormat.DEBUG1) {
-      TextProfileWriter.debug1(p, new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-      return new Written(bytes.toByteArray(), "debug=1", true);
+      return new Written(text(w -> TextProfileWriter.debug1(p, w)), "debug=1");
     }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ProtoProfileWriter.write(p, bytes);
-    return new Written(bytes.toByteArray(), "debug=0", false);
+    return new Written(bytes.toByteArray(), "debug=0");
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "redact", mixinStandardHelpOptions = true,
@@ -15,9 +16,8 @@ import picocli.CommandLine.Option;
         + "outside the standard library, label values, arguments, crash messages), in the input's "
         + "format, to share it; the mapping to translate back goes to a file the owner keeps.")
 final class RedactCommand extends LatestCommand {
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "the file to write; - for standard output")
-  String output;
+  @Mixin
+  OutputOption out = new OutputOption();
 
   @Option(names = "--keep", paramLabel = "PREFIX",
       description = "keep functions and files under this package path or file prefix (repeat it)")
@@ -30,21 +30,17 @@ final class RedactCommand extends LatestCommand {
 
   @Override
   public Integer call() {
-    if (mapping == null && output.equals("-")) {
+    if (mapping == null && out.output.equals("-")) {
       throw new IllegalArgumentException("redact -o - needs --mapping FILE: the replacements are "
           + "what translates a report back");
     }
-    if ("-".equals(mapping) && output.equals("-")) {
+    if ("-".equals(mapping) && out.output.equals("-")) {
       throw new IllegalArgumentException("redact writes the profile and the mapping to two places: "
           + "give a file to -o or to --mapping");
     }
     Profile p = latest();
     Redactor redactor = Redactor.keeping(keep);
-    Output.Written written = Output.asInput(redactor.redact(p), "redact");
-    if (!written.text() && Output.textOnly(io, output)) {
-      throw new IllegalArgumentException("this standard output takes text only: write a debug=0 "
-          + "profile to a file");
-    }
+    Output.Written written = Output.asInput(redactor.redact(p));
     StringBuilder table = new StringBuilder("kind\toriginal\treplacement\n");
     for (Map.Entry<String, String> e : redactor.mapping().entrySet()) {
       int space = e.getKey().indexOf(' ');
@@ -52,9 +48,9 @@ final class RedactCommand extends LatestCommand {
           .append(tsv(e.getKey().substring(space + 1))).append('\t').append(e.getValue())
           .append('\n');
     }
-    String mappingFile = mapping != null ? mapping : output + ".mapping.tsv";
+    String mappingFile = mapping != null ? mapping : out.output + ".mapping.tsv";
+    String where = Output.write(io, out.output, written);
     Output.write(io, mappingFile, table.toString().getBytes(StandardCharsets.UTF_8));
-    String where = Output.write(io, output, written.bytes());
     io.err().printf(Locale.ROOT, "goroutines: wrote %s (%s, redacted): %d goroutines; %d "
         + "replacements in %s%n", where, written.format(), p.totalCount(),
         redactor.mapping().size(), mappingFile);
