@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -117,15 +118,17 @@ class SmallHeapTest {
     assertThat(found).isEqualTo((int) dumps.get()).isGreaterThan(100);
   }
 
-  /** Goroutines, each in a function of its own 2 KB name, made as they are read. */
-  static final class UniqueNames extends InputStream {
-    private final int goroutines;
+  /** A dump of {@code count} goroutine blocks, each made by {@code block} as it is read. */
+  static final class Blocks extends InputStream {
+    private final int count;
+    private final IntFunction<String> block;
     private int next;
-    private byte[] block = new byte[0];
+    private byte[] current = new byte[0];
     private int at;
 
-    UniqueNames(int goroutines) {
-      this.goroutines = goroutines;
+    Blocks(int count, IntFunction<String> block) {
+      this.count = count;
+      this.block = block;
     }
 
     @Override
@@ -136,28 +139,33 @@ class SmallHeapTest {
 
     @Override
     public int read(byte[] b, int off, int len) {
-      if (at == block.length) {
-        if (next == goroutines) {
+      if (at == current.length) {
+        if (next == count) {
           return -1;
         }
-        String name = "main.f" + next + "_" + "x".repeat(2048);
-        block = ("goroutine " + (next + 1) + " [select]:\n" + name + "()\n\t/src/" + name
-            + ".go:1 +0x1\n\n").getBytes(StandardCharsets.UTF_8);
+        current = block.apply(next++).getBytes(StandardCharsets.UTF_8);
         at = 0;
-        next++;
       }
-      int n = Math.min(len, block.length - at);
-      System.arraycopy(block, at, b, off, n);
+      int n = Math.min(len, current.length - at);
+      System.arraycopy(current, at, b, off, n);
       at += n;
       return n;
     }
+  }
+
+  /** Goroutines, each in a function of its own 2 KB name. */
+  static Blocks uniqueNames(int goroutines) {
+    return new Blocks(goroutines, i -> {
+      String name = "main.f" + i + "_" + "x".repeat(2048);
+      return "goroutine " + (i + 1) + " [select]:\n" + name + "()\n\t/src/" + name + ".go:1 +0x1\n\n";
+    });
   }
 
   /** 100,000 names of 2 KB each: the tables that share names are bounded in bytes. */
   @Test
   void uniqueLongNamesStreamInSmallMemory() {
     AtomicLong goroutines = new AtomicLong();
-    int dumps = TextProfileParser.stream(new UniqueNames(100_000), ParseOptions.defaults(),
+    int dumps = TextProfileParser.stream(uniqueNames(100_000), ParseOptions.defaults(),
         s -> goroutines.addAndGet(s.count()));
     assertThat(dumps).isEqualTo(1);
     assertThat(goroutines.get()).isEqualTo(100_000);
@@ -169,38 +177,11 @@ class SmallHeapTest {
    */
   @Test
   void theModelOfALargeDumpFitsWithoutItsArgumentText() {
-    InputStream dump = new InputStream() {
-      private byte[] block = new byte[0];
-      private int at;
-      private int next;
-
-      @Override
-      public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (at == block.length) {
-          if (next == 200_000) {
-            return -1;
-          }
-          next++;
-          block = String.format("goroutine %d [chan receive, %d minutes]:%n"
-              + "main.worker(0xc0%08x, 0x5)%n\t/src/app/main.go:36 +0x2f%n"
-              + "main.run(0xc0%08x, {0x%x, 0x10})%n\t/src/app/main.go:20 +0x1c%n"
-              + "created by main.start in goroutine 1%n\t/src/app/main.go:12 +0x65%n%n",
-              next + 1, next % 60, next * 64, next * 128, 0x5323ba + next)
-              .getBytes(StandardCharsets.UTF_8);
-          at = 0;
-        }
-        int n = Math.min(len, block.length - at);
-        System.arraycopy(block, at, b, off, n);
-        at += n;
-        return n;
-      }
-    };
+    InputStream dump = new Blocks(200_000, i -> String.format("goroutine %d [chan receive, %d "
+        + "minutes]:%nmain.worker(0xc0%08x, 0x5)%n\t/src/app/main.go:36 +0x2f%n"
+        + "main.run(0xc0%08x, {0x%x, 0x10})%n\t/src/app/main.go:20 +0x1c%n"
+        + "created by main.start in goroutine 1%n\t/src/app/main.go:12 +0x65%n%n",
+        i + 2, (i + 1) % 60, (i + 1) * 64, (i + 1) * 128, 0x5323ba + i + 1));
     var p = GoroutineProfiles.parse(dump, ParseOptions.defaults());
     assertThat(p.goroutines()).hasSize(200_000);
     assertThat(p.goroutines().get(199_999).waitMinutes()).hasValue(200_000 % 60);
