@@ -78,6 +78,49 @@ public final class Goroutine {
     this.headerLine = b.traceback.headerLine();
   }
 
+  /** A copy with another header line. */
+  private Goroutine(Goroutine g, int headerLine) {
+    this.id = g.id;
+    this.state = g.state;
+    this.stateClass = g.stateClass;
+    this.waitMinutes = g.waitMinutes;
+    this.flags = g.flags;
+    this.synctestGroup = g.synctestGroup;
+    this.synctestBubble = g.synctestBubble;
+    this.labels = g.labels;
+    this.stack = g.stack;
+    this.arguments = g.arguments;
+    this.frameExtras = g.frameExtras;
+    this.createdBy = g.createdBy;
+    this.creatorId = g.creatorId;
+    this.ancestors = g.ancestors;
+    this.headerFields = g.headerFields;
+    this.otherStateItems = g.otherStateItems;
+    this.headerLine = headerLine;
+  }
+
+  /**
+   * Returns this goroutine as read from a longer text that had {@code linesBefore} more lines
+   * before it: its {@link Traceback#headerLine()} moves down by that many (the parser of one part
+   * of a dump numbers lines from the part's start). The arrays and lists it holds are shared with
+   * this one, as both are immutable; a goroutine that was not parsed (header line 0) is returned
+   * as it is.
+   *
+   * @param linesBefore the lines of the text before the part, at least 0
+   * @return the goroutine with its header line in the whole text
+   */
+  public Goroutine afterLines(long linesBefore) {
+    if (linesBefore < 0) {
+      throw new IllegalArgumentException("linesBefore must be >= 0: " + linesBefore);
+    }
+    if (headerLine == 0 || linesBefore == 0) {
+      return this;
+    }
+    int line = linesBefore >= Integer.MAX_VALUE - headerLine ? Integer.MAX_VALUE
+        : (int) (headerLine + linesBefore);
+    return new Goroutine(this, line);
+  }
+
   private static String[] fit(List<String> values, int n) {
     if (values.isEmpty()) {
       return null;

@@ -28,6 +28,11 @@ package io.github.goroutines.model;
  *     facts, each frame's argument text and {@code fp=} extras ({@link Traceback#arguments()});
  *     default {@code false}: analysis needs none of it, and it is most of the heap a large dump
  *     would take (mostly unique pointer values)
+ * @param parallelism the most threads one parse of a large text input (an array or a file of
+ *     several MiB) uses, the calling thread included (default: the available processors, at most
+ *     8; {@code 1} parses on the calling thread only). The input is cut at goroutine and record
+ *     boundaries and the parts are parsed at once; the result equals the sequential parse's in
+ *     every value and in what it shares. Streams are parsed on the calling thread.
  */
 public record ParseOptions(
     boolean strict,
@@ -36,9 +41,13 @@ public record ParseOptions(
     int maxLineBytes,
     int maxFramesPerStack,
     long maxSamples,
-    boolean tracebackText) {
+    boolean tracebackText,
+    int parallelism) {
+  /** The most threads a parse uses by default, however many processors the machine has. */
+  private static final int MAX_DEFAULT_PARALLELISM = 8;
   private static final ParseOptions DEFAULTS =
-      new ParseOptions(false, 1L << 30, 32L << 20, 16 << 20, 100_000, 50_000_000L, false);
+      new ParseOptions(false, 1L << 30, 32L << 20, 16 << 20, 100_000, 50_000_000L, false,
+          Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_PARALLELISM));
 
   /**
    * Checks that limits are positive.
@@ -58,6 +67,8 @@ public record ParseOptions(
    *     an input that holds several (default 50,000,000)
    * @param tracebackText whether {@code debug=2} frames keep their argument and {@code fp=} text
    *     (default {@code false})
+   * @param parallelism the most threads of one parse, at least 1 (default: the processors, at
+   *     most 8)
    */
   public ParseOptions {
     positive("maxInputBytes", maxInputBytes);
@@ -65,6 +76,7 @@ public record ParseOptions(
     positive("maxLineBytes", maxLineBytes);
     positive("maxFramesPerStack", maxFramesPerStack);
     positive("maxSamples", maxSamples);
+    positive("parallelism", parallelism);
   }
 
   private static void positive(String name, long value) {
@@ -90,7 +102,7 @@ public record ParseOptions(
    */
   public ParseOptions withStrict(boolean value) {
     return new ParseOptions(value, maxInputBytes, maxDecompressedBytes, maxLineBytes,
-        maxFramesPerStack, maxSamples, tracebackText);
+        maxFramesPerStack, maxSamples, tracebackText, parallelism);
   }
 
   /**
@@ -101,7 +113,7 @@ public record ParseOptions(
    */
   public ParseOptions withMaxInputBytes(long value) {
     return new ParseOptions(strict, value, maxDecompressedBytes, maxLineBytes,
-        maxFramesPerStack, maxSamples, tracebackText);
+        maxFramesPerStack, maxSamples, tracebackText, parallelism);
   }
 
   /**
@@ -112,7 +124,7 @@ public record ParseOptions(
    */
   public ParseOptions withMaxDecompressedBytes(long value) {
     return new ParseOptions(strict, maxInputBytes, value, maxLineBytes,
-        maxFramesPerStack, maxSamples, tracebackText);
+        maxFramesPerStack, maxSamples, tracebackText, parallelism);
   }
 
   /**
@@ -123,7 +135,7 @@ public record ParseOptions(
    */
   public ParseOptions withMaxLineBytes(int value) {
     return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, value,
-        maxFramesPerStack, maxSamples, tracebackText);
+        maxFramesPerStack, maxSamples, tracebackText, parallelism);
   }
 
   /**
@@ -134,7 +146,7 @@ public record ParseOptions(
    */
   public ParseOptions withMaxFramesPerStack(int value) {
     return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
-        value, maxSamples, tracebackText);
+        value, maxSamples, tracebackText, parallelism);
   }
 
   /**
@@ -145,7 +157,7 @@ public record ParseOptions(
    */
   public ParseOptions withMaxSamples(long value) {
     return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
-        maxFramesPerStack, value, tracebackText);
+        maxFramesPerStack, value, tracebackText, parallelism);
   }
 
   /**
@@ -158,6 +170,17 @@ public record ParseOptions(
    */
   public ParseOptions withTracebackText(boolean value) {
     return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
-        maxFramesPerStack, maxSamples, value);
+        maxFramesPerStack, maxSamples, value, parallelism);
+  }
+
+  /**
+   * Returns a copy with {@link #parallelism()} set: {@code 1} keeps a parse on the calling thread.
+   *
+   * @param value the most threads of one parse, at least 1
+   * @return the new options
+   */
+  public ParseOptions withParallelism(int value) {
+    return new ParseOptions(strict, maxInputBytes, maxDecompressedBytes, maxLineBytes,
+        maxFramesPerStack, maxSamples, tracebackText, value);
   }
 }

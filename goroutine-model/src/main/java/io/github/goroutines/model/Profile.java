@@ -335,7 +335,14 @@ public final class Profile {
      * @return this builder
      */
     public Builder addAll(List<Sample> more) {
-      more.forEach(this::add);
+      for (Sample s : more) {
+        Objects.requireNonNull(s, "sample");
+      }
+      if (shared) {
+        samples = new ArrayList<>(samples);
+        shared = false;
+      }
+      samples.addAll(more);
       return this;
     }
 

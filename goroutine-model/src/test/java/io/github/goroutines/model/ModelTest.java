@@ -132,6 +132,25 @@ class ModelTest {
   }
 
   @Test
+  void aGoroutineMovesDownByTheLinesBeforeItsPart() {
+    Traceback at7 = new Traceback(List.of("0x1", ""), List.of(), java.util.Map.of("g", "0xc0"),
+        List.of(), 7);
+    Goroutine g = Goroutine.builder(5, "chan receive").waitMinutes(3)
+        .stack(Stack.of(List.of(PARK, USER))).traceback(at7).createdBy(USER, 1).build();
+    Goroutine moved = g.afterLines(100);
+    assertThat(moved.traceback().headerLine()).isEqualTo(107);
+    assertThat(moved.traceback().arguments()).isEqualTo(g.traceback().arguments());
+    assertThat(moved).isNotEqualTo(g).usingRecursiveComparison().ignoringFields("headerLine")
+        .isEqualTo(g);
+    assertThat(moved.afterLines(0)).isSameAs(moved);
+    assertThat(g.afterLines(Long.MAX_VALUE).traceback().headerLine())
+        .isEqualTo(Integer.MAX_VALUE);
+    Goroutine built = Goroutine.builder(1, "running").build();
+    assertThat(built.afterLines(5)).isSameAs(built); // not parsed: no line to move
+    assertThatThrownBy(() -> g.afterLines(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void profileSumsCounts() {
     Stack s = Stack.of(List.of(PARK, USER));
     Profile p =

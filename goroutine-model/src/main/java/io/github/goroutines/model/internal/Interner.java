@@ -6,11 +6,14 @@ import io.github.goroutines.model.Stack;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deduplication tables of one parse: strings (looked up by byte range, so a hit allocates
  * nothing), frames, stacks and label sets. One instance per parse, dropped with it; never shared
- * between threads.
+ * between threads. The threads of one parallel parse each have their own, over one {@link Shared}
+ * whose thread-safe tables give every value its one instance: a value new to a thread's tables is
+ * looked up there, so what the threads build is shared as one thread's tables would share it.
  *
  * <p>A bounded interner counts what its tables hold, in bytes (an estimate of the objects, names
  * included), and clears them all when that passes the bound: a streaming parse of an endless log of
@@ -33,10 +36,29 @@ public final class Interner {
   private Stack[] stackTable = new Stack[256];
   private int stackCount;
   private final InternTable<Labels> labels = new InternTable<>();
+  private final Shared shared;
 
-  private Interner(long byteBound) {
+  private Interner(long byteBound, Shared shared) {
     this.byteBound = byteBound;
+    this.shared = shared;
     reset(256);
+  }
+
+  /**
+   * The instances of one parse that several threads share: consulted only for values new to a
+   * thread's own tables, so a parse of thousands of goroutines in a few hundred stacks touches it a
+   * few hundred times per thread.
+   */
+  public static final class Shared {
+    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Frame, Frame> frames = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Stack, Stack> stacks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Labels, Labels> labels = new ConcurrentHashMap<>();
+
+    private static <T> T one(ConcurrentHashMap<T, T> table, T value) {
+      T held = table.putIfAbsent(value, value);
+      return held == null ? value : held;
+    }
   }
 
   /**
@@ -45,7 +67,17 @@ public final class Interner {
    * @return the tables
    */
   public static Interner unbounded() {
-    return new Interner(Long.MAX_VALUE);
+    return new Interner(Long.MAX_VALUE, null);
+  }
+
+  /**
+   * Creates one thread's tables of a parallel parse, which keep everything.
+   *
+   * @param shared the instances all threads of the parse share
+   * @return the tables
+   */
+  public static Interner unbounded(Shared shared) {
+    return new Interner(Long.MAX_VALUE, java.util.Objects.requireNonNull(shared, "shared"));
   }
 
   /**
@@ -55,7 +87,7 @@ public final class Interner {
    * @return the tables
    */
   public static Interner bounded(long bytes) {
-    return new Interner(bytes);
+    return new Interner(bytes, null);
   }
 
   /**
@@ -112,6 +144,9 @@ public final class Interner {
       slot = (slot + 1) & mask;
     }
     String s = decode(b, from, to);
+    if (this.shared != null) {
+      s = Shared.one(this.shared.strings, s);
+    }
     if (charge(STRING_OVERHEAD + 2L * len)) {
       slot = (h ^ (h >>> 16)) & (keys.length - 1); // the cleared table is empty
     }
@@ -180,13 +215,14 @@ public final class Interner {
    * @return the shared instance
    */
   public Frame frame(Frame f) {
-    Frame shared = frames.get(f);
-    if (shared != null) {
-      return shared;
+    Frame held = frames.get(f);
+    if (held != null) {
+      return held;
     }
+    Frame one = this.shared == null ? f : Shared.one(this.shared.frames, f);
     charge(FRAME_BYTES);
-    frames.add(f);
-    return f;
+    frames.add(one);
+    return one;
   }
 
   /**
@@ -224,7 +260,8 @@ public final class Interner {
     return null;
   }
 
-  private Stack addStack(Stack s) {
+  private Stack addStack(Stack made) {
+    Stack s = this.shared == null ? made : Shared.one(this.shared.stacks, made);
     charge(STACK_OVERHEAD + 4L * s.depth());
     if ((stackCount + 1) * 2 > stackTable.length) {
       Stack[] old = stackTable;
@@ -259,12 +296,13 @@ public final class Interner {
     if (l.isEmpty()) {
       return Labels.empty();
     }
-    Labels shared = labels.get(l);
-    if (shared != null) {
-      return shared;
+    Labels held = labels.get(l);
+    if (held != null) {
+      return held;
     }
+    Labels one = this.shared == null ? l : Shared.one(this.shared.labels, l);
     charge((long) LABEL_BYTES * l.size());
-    labels.add(l);
-    return l;
+    labels.add(one);
+    return one;
   }
 }
