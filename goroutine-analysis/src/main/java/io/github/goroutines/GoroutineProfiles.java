@@ -133,20 +133,38 @@ public final class GoroutineProfiles {
   }
 
   /**
-   * Reads and parses a file, as {@link #parse(InputStream, ParseOptions)}.
+   * Reads and parses a file, as {@link #parse(InputStream, ParseOptions)}; a large text file is
+   * read in parts and parsed on up to {@link ParseOptions#parallelism()} threads, to the same
+   * result.
    *
    * @param file the file
-   * @param options strictness and limits
+   * @param options strictness, limits and threads
    * @return the profile
    * @throws ProfileParseException as {@link #parse(byte[])}
    * @throws UncheckedIOException when reading fails
    */
   public static Profile parse(Path file, ParseOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (isPlainText(file)) {
+      return TextProfileParser.parse(file, options);
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return parse(in, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether a file holds text that is neither gzip, protobuf nor JSON: the text parser's own. */
+  private static boolean isPlainText(Path file) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(ProtoProfileParser.RECOGNIZED_PREFIX);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return !GzipText.isGzip(head) && !ProtoProfileParser.recognizes(head)
+        && !JsonEnvelopes.looksLikeJson(head);
   }
 
   /**
@@ -218,8 +236,26 @@ public final class GoroutineProfiles {
    * @throws UncheckedIOException when reading fails
    */
   public static List<Profile> parseAll(Path file) {
+    return parseAll(file, ParseOptions.defaults());
+  }
+
+  /**
+   * Reads and parses every dump of a file, as {@link #parseAll(InputStream, ParseOptions)}; a
+   * large text file is parsed as {@link #parse(Path, ParseOptions)} parses it.
+   *
+   * @param file the file
+   * @param options strictness, limits and threads
+   * @return the profiles in input order, at least one
+   * @throws ProfileParseException when the input is not a goroutine profile or is malformed
+   * @throws UncheckedIOException when reading fails
+   */
+  public static List<Profile> parseAll(Path file, ParseOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (isPlainText(file)) {
+      return TextProfileParser.parseAll(file, options);
+    }
     try (InputStream in = Files.newInputStream(file)) {
-      return parseAll(in, ParseOptions.defaults());
+      return parseAll(in, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

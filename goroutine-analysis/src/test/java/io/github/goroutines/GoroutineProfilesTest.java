@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The facade is a chain of parsers that recognise their own input, so it cannot disagree with them. */
 class GoroutineProfilesTest {
@@ -72,6 +73,31 @@ class GoroutineProfilesTest {
     }
     assertThat(GoroutineProfiles.parseAll(Fixtures.testdata().resolve("go1.23/multi.log.txt")))
         .extracting(Profile::totalCount).containsExactly(48L, 56L, 55L);
+  }
+
+  @Test
+  void aLargeTextFileIsParsedInPartsToWhatOneThreadReads(@TempDir Path dir) throws Exception {
+    // the blocks of a real dump, 30 times over with fresh ids: 4.7 MB, more than one part
+    String dump = Fixtures.text("1.27", "later.debug2.txt");
+    StringBuilder big = new StringBuilder();
+    java.util.regex.Pattern header = java.util.regex.Pattern.compile("(?m)^goroutine (\\d+) \\[");
+    for (int copy = 0; copy < 30; copy++) {
+      long offset = copy * 1_000_000L;
+      big.append(header.matcher(dump).replaceAll(
+          m -> "goroutine " + (Long.parseLong(m.group(1)) + offset) + " [")).append('\n');
+    }
+    Path file = dir.resolve("big.debug2.txt");
+    java.nio.file.Files.writeString(file, big);
+    assertThat(java.nio.file.Files.size(file)).isGreaterThan(4L << 20);
+    ParseOptions one = ParseOptions.defaults().withParallelism(1);
+    Profile sequential = GoroutineProfiles.parse(java.nio.file.Files.readAllBytes(file), one);
+    assertThat(sequential.totalCount()).isEqualTo(30 * 403);
+    assertThat(sequential.diagnostics().clean()).isTrue();
+    ParseOptions two = ParseOptions.defaults().withParallelism(2);
+    assertThat(GoroutineProfiles.parse(file, two)).isEqualTo(sequential);
+    assertThat(GoroutineProfiles.parseAll(file, two)).containsExactly(sequential);
+    assertThat(GoroutineProfiles.parse(java.nio.file.Files.readAllBytes(file), two))
+        .isEqualTo(sequential);
   }
 
   @Test

@@ -74,6 +74,24 @@ final class Inputs {
   }
 
   /**
+   * The file an input names, when it is a regular file that can be read in parts (not standard
+   * input, a URL, a pipe or a device).
+   *
+   * @return the file, or null
+   */
+  Path file(String input) {
+    if (input.equals("-") || isUrl(input)) {
+      return null;
+    }
+    try {
+      Path p = Path.of(input);
+      return Files.isRegularFile(p) && Files.isReadable(p) ? p : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
    * Opens an input for reading; the caller closes it (closing standard input's stream leaves
    * standard input open). The size limit applies where it is parsed.
    */

@@ -3,6 +3,7 @@ package io.github.goroutines.cli;
 import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.analysis.Filter;
 import io.github.goroutines.analysis.TextReports;
+import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileParseException;
 import java.io.BufferedInputStream;
@@ -132,13 +133,18 @@ abstract class ProfileCommand implements Callable<Integer> {
    */
   @SuppressWarnings("try") // the progress line is shown while the input is read
   List<Profile> parse(Inputs inputs, String name, boolean implicit, Path copy) {
-    try (Progress progress = Progress.start(io.err(), "reading " + display(name));
-        InputStream in = new BufferedInputStream(copied(inputs.open(name), copy))) {
-      if (implicit && isEmpty(in)) {
-        throw noInput();
+    ParseOptions options = read.parseOptions().withTracebackText(showsTracebackText());
+    Path file = copy == null ? inputs.file(name) : null;
+    try (Progress progress = Progress.start(io.err(), "reading " + display(name))) {
+      if (file != null) {
+        return GoroutineProfiles.parseAll(file, options); // read in parts, on every core
       }
-      return GoroutineProfiles.parseAll(in,
-          read.parseOptions().withTracebackText(showsTracebackText()));
+      try (InputStream in = new BufferedInputStream(copied(inputs.open(name), copy))) {
+        if (implicit && isEmpty(in)) {
+          throw noInput();
+        }
+        return GoroutineProfiles.parseAll(in, options);
+      }
     } catch (ProfileParseException e) {
       if (e.limit().filter("maxInputBytes"::equals).isPresent()) {
         throw new Failure(display(name) + " is larger than " + read.maxBytes

@@ -92,10 +92,13 @@ class ComplexityTest {
     assertRatio(what, input.apply(size), input.apply(4 * size), work, LINEAR);
   }
 
-  /** Parses leniently; what cannot be a profile is refused, which is fine here. */
+  /**
+   * Parses leniently on one thread (the cost of the algorithm, not of the machine's cores); what
+   * cannot be a profile is refused, which is fine here.
+   */
   private static void parse(byte[] input) {
     try {
-      GoroutineProfiles.parseAll(input, ParseOptions.defaults());
+      GoroutineProfiles.parseAll(input, ParseOptions.defaults().withParallelism(1));
     } catch (ProfileParseException e) {
       Invariants.checkFailure(e);
     }

@@ -7,9 +7,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.goroutines.GoroutineProfiles;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
+import io.github.goroutines.model.ProfileParseException;
 import io.github.goroutines.model.Sample;
 import io.github.goroutines.parse.proto.ProtoProfileParser;
 import io.github.goroutines.parse.text.TextProfileParser;
+import io.github.goroutines.parse.text.internal.DumpCollector;
+import io.github.goroutines.parse.text.internal.ParallelText;
+import io.github.goroutines.parse.text.internal.TextParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +69,33 @@ class ParserFuzzTest {
   void debug2(byte[] data) {
     run(() -> Invariants.check(TextProfileParser.parseAll(data, SMALL)));
     run(() -> Invariants.check(TextProfileParser.parseAll(data, SMALL.withStrict(true))));
+  }
+
+  /**
+   * The parallel parse, cut into parts of a few bytes, either declines or equals the sequential
+   * parse, in both strictness modes. The fuzzer's bytes follow a real dump's blocks, so that parts
+   * end and begin at real boundaries and the input after them is the fuzzer's.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void parallel(FuzzedDataProvider data) {
+    boolean strict = data.consumeBoolean();
+    int partBytes = data.consumeInt(1, 4096);
+    byte[] input = data.consumeRemainingAsBytes();
+    ParseOptions options = SMALL.withStrict(strict).withParallelism(1);
+    List<Profile> whole;
+    try {
+      whole = TextProfileParser.parseAll(input, options);
+    } catch (ProfileParseException e) {
+      Invariants.checkFailure(e);
+      whole = null;
+    }
+    DumpCollector sink = new DumpCollector();
+    TextParser parser = ParallelText.parse(ParallelText.of(input), options.withParallelism(2),
+        sink, partBytes);
+    if (parser != null) {
+      assertThat(whole).as("the sequential parse failed").isNotNull();
+      assertThat(sink.profiles()).isEqualTo(whole);
+    }
   }
 
   /**

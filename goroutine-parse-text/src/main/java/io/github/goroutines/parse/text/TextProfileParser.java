@@ -1,26 +1,30 @@
 package io.github.goroutines.parse.text;
 
-import io.github.goroutines.model.Crash;
 import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.ProfileFormat;
 import io.github.goroutines.model.ProfileParseException;
-import io.github.goroutines.model.Sample;
 import io.github.goroutines.model.internal.BoundedInput;
 import io.github.goroutines.model.internal.Interner;
+import io.github.goroutines.parse.text.internal.DumpCollector;
 import io.github.goroutines.parse.text.internal.LineReader;
 import io.github.goroutines.parse.text.internal.NotAProfile;
+import io.github.goroutines.parse.text.internal.ParallelText;
 import io.github.goroutines.parse.text.internal.TextParser;
 import io.github.goroutines.parse.text.internal.TracesParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses {@code debug=1} profiles ({@code goroutine profile: total N}) and {@code debug=2} dumps
@@ -83,7 +87,12 @@ public final class TextProfileParser {
   public static Profile parse(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return single(collect(LineReader.of(input, options.maxLineBytes()), options, input), options);
+    return single(collect(input, options), options);
+  }
+
+  private static Dumps collect(byte[] input, ParseOptions options) {
+    return collect(ParallelText.of(input), () -> LineReader.of(input, options.maxLineBytes()),
+        options, input);
   }
 
   /** pprof's traces of a profile, one dump; null when the head says the input is not that. */
@@ -126,7 +135,7 @@ public final class TextProfileParser {
   public static List<Profile> parseAll(byte[] input, ParseOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    return collect(LineReader.of(input, options.maxLineBytes()), options, input).profiles();
+    return collect(input, options).profiles();
   }
 
   /**
@@ -145,6 +154,53 @@ public final class TextProfileParser {
     InputStream bounded = new BufferedInputStream(BoundedInput.of(in, options.maxInputBytes()));
     byte[] head = peek(bounded);
     return collect(LineReader.of(bounded, options.maxLineBytes()), options, head).profiles();
+  }
+
+  /**
+   * Parses one dump of a file, as {@link #parse(byte[], ParseOptions)}, without holding the file:
+   * a large file is read and parsed in parts on up to {@link ParseOptions#parallelism()} threads,
+   * a small one as a stream; reads at most {@link ParseOptions#maxInputBytes()}.
+   *
+   * @param file the file
+   * @param options strictness, limits and threads
+   * @return the profile
+   * @throws ProfileParseException as {@link #parse(byte[], ParseOptions)}, and past the input limit
+   * @throws UncheckedIOException when reading fails
+   */
+  public static Profile parse(Path file, ParseOptions options) {
+    return single(collect(file, options), options);
+  }
+
+  /**
+   * Parses every dump of a file, as {@link #parseAll(byte[], ParseOptions)}, without holding the
+   * file, on several threads when it is large (see {@link #parse(Path, ParseOptions)}).
+   *
+   * @param file the file
+   * @param options strictness, limits and threads
+   * @return the profiles, at least one
+   * @throws ProfileParseException as {@link #parseAll(byte[], ParseOptions)}, and past the limit
+   * @throws UncheckedIOException when reading fails
+   */
+  public static List<Profile> parseAll(Path file, ParseOptions options) {
+    return collect(file, options).profiles();
+  }
+
+  private static Dumps collect(Path file, ParseOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    try (FileChannel channel = FileChannel.open(file);
+        InputStream in = Files.newInputStream(file)) {
+      long size = channel.size();
+      InputStream bounded = new BufferedInputStream(BoundedInput.of(in, options.maxInputBytes()));
+      byte[] head = peek(bounded);
+      if (size > options.maxInputBytes()) {
+        return collect(LineReader.of(bounded, options.maxLineBytes()), options, head);
+      }
+      return collect(ParallelText.of(channel, size),
+          () -> LineReader.of(bounded, options.maxLineBytes()), options, head);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The first bytes of a stream, left unread, for the message about input that holds no dump. */
@@ -187,49 +243,42 @@ public final class TextProfileParser {
   /** The dumps of one input, the line where each starts, and whether the last one was cut. */
   private record Dumps(List<Profile> profiles, List<Long> beginLines, boolean lastCut) {}
 
-  /** Every dump of the input, at least one. */
+  /** Every dump of the input, at least one, read on the calling thread. */
   private static Dumps collect(LineReader lines, ParseOptions options, byte[] head) {
     Dumps pasted = traces(lines, options, head);
     if (pasted != null) {
       return pasted;
     }
-    List<Profile> profiles = new ArrayList<>(1);
-    List<Long> beginLines = new ArrayList<>(1);
-    DumpListener sink =
-        new DumpListener() {
-          private Profile.Builder current;
-
-          @Override
-          public void beginDump(ProfileFormat format, String type, long total, long line) {
-            beginLines.add(line);
-            current = Profile.builder(format).type(type);
-            if (total >= 0) {
-              current.declaredTotal(total);
-            }
-          }
-
-          @Override
-          public void crash(Crash crash) {
-            current.crash(crash);
-          }
-
-          @Override
-          public void sample(Sample sample) {
-            current.add(sample);
-          }
-
-          @Override
-          public void endDump(Diagnostics diagnostics) {
-            profiles.add(current.diagnostics(diagnostics).build());
-            current = null;
-          }
-        };
+    DumpCollector sink = new DumpCollector();
     TextParser parser = new TextParser(lines, options, Interner.unbounded(), sink);
     parser.run();
-    if (profiles.isEmpty()) {
+    return dumps(sink, parser, head);
+  }
+
+  /**
+   * Every dump of an array or a file, on several threads when the input is large enough and
+   * {@link ParseOptions#parallelism()} allows; else, or when the input cannot be cut, as
+   * {@link #collect(LineReader, ParseOptions, byte[])} reads it.
+   */
+  private static Dumps collect(ParallelText.Source source, Supplier<LineReader> lines,
+      ParseOptions options, byte[] head) {
+    if (options.parallelism() > 1 && source.size() >= 2L * ParallelText.MIN_PART
+        && !TracesParser.recognizes(head)) {
+      DumpCollector sink = new DumpCollector();
+      TextParser parser = ParallelText.parse(source, options, sink,
+          ParallelText.partBytes(source.size(), options));
+      if (parser != null) {
+        return dumps(sink, parser, head);
+      }
+    }
+    return collect(lines.get(), options, head);
+  }
+
+  private static Dumps dumps(DumpCollector sink, TextParser parser, byte[] head) {
+    if (sink.profiles().isEmpty()) {
       throw NotAProfile.error(head);
     }
-    return new Dumps(profiles, beginLines, parser.lastDumpCut());
+    return new Dumps(sink.profiles(), sink.beginLines(), parser.lastDumpCut());
   }
 
   private static Profile single(Dumps dumps, ParseOptions options) {

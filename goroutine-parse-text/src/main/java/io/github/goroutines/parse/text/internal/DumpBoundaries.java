@@ -42,6 +42,10 @@ final class DumpBoundaries {
     samplesInDump++;
   }
 
+  void samples(long n) {
+    samplesInDump += n;
+  }
+
   long samplesInDump() {
     return samplesInDump;
   }
@@ -67,6 +71,11 @@ final class DumpBoundaries {
     if (!afterSeparator && !brokenBlock && first != '\t' && first != ' ') {
       textSinceBlock = true;
     }
+  }
+
+  /** Nothing between the blocks of the dump so far that the next line's reading depends on. */
+  boolean plain() {
+    return !afterSeparator && !textSinceBlock && !brokenBlock;
   }
 
   boolean seenInDump() {

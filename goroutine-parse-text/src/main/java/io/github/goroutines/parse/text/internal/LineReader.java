@@ -50,6 +50,23 @@ public final class LineReader {
   }
 
   /**
+   * Reads the lines of part of an array, numbered from {@code firstLine}: one part of a parallel
+   * parse.
+   *
+   * @param data the input; not modified
+   * @param from the first byte of the part, at a line's start
+   * @param to the end of the part, after a line's end or at the input's end
+   * @param maxLine the longest line accepted
+   * @param firstLine the number of the part's first line in the whole input
+   * @return the reader
+   */
+  public static LineReader of(byte[] data, int from, int to, int maxLine, long firstLine) {
+    LineReader r = new LineReader(null, data, from, to, maxLine);
+    r.lineNumber = firstLine - 1;
+    return r;
+  }
+
+  /**
    * Reads lines of a stream; the stream is not closed.
    *
    * @param in the input

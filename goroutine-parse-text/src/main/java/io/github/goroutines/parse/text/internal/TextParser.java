@@ -1,6 +1,7 @@
 package io.github.goroutines.parse.text.internal;
 
 import io.github.goroutines.model.Crash;
+import io.github.goroutines.model.Diagnostics;
 import io.github.goroutines.model.Goroutine;
 import io.github.goroutines.model.ParseOptions;
 import io.github.goroutines.model.ProfileFormat;
@@ -137,6 +138,29 @@ public final class TextParser {
   }
 
   /**
+   * Creates the parser of a later part of a parallel parse: it reads on as if the part's first line
+   * followed a blank line in a dump of {@code format} that holds goroutines or records already.
+   * {@link #partEnds()} then tells whether the part was as plain as that assumption needs.
+   *
+   * @param in the lines of the part
+   * @param options limits and strictness
+   * @param interner this thread's tables
+   * @param sink receives the part's samples (and any dump event, which spoils the part)
+   * @param format the format of the dump the part continues
+   * @return the parser
+   */
+  public static TextParser continuing(LineReader in, ParseOptions options, Interner interner,
+      DumpListener sink, ProfileFormat format) {
+    TextParser p = new TextParser(in, options, interner, sink);
+    p.open = format;
+    p.problems.dumpStarts(format);
+    p.boundaries.dumpStarts();
+    p.boundaries.sample(); // the dump holds blocks: text after them would end it
+    p.state = format == ProfileFormat.DEBUG1 ? State.BETWEEN_RECORDS : State.OUTSIDE;
+    return p;
+  }
+
+  /**
    * Reads all input.
    *
    * @return the number of dumps found
@@ -147,6 +171,110 @@ public final class TextParser {
     readLines();
     endOfInput();
     return dumps;
+  }
+
+  /**
+   * Reads every line without ending the last dump: the first part of a parallel parse, which
+   * {@link #append} and {@link #finish} complete.
+   */
+  public void read() {
+    readLines();
+  }
+
+  /**
+   * Ends the input after {@link #read()} (and {@link #append}).
+   *
+   * @return the number of dumps found
+   */
+  public int finish() {
+    endOfInput();
+    return dumps;
+  }
+
+  /**
+   * Tells whether the parser, after {@link #read()}, stands where a later part can continue
+   * without it: after a blank line in a dump with goroutines or records, with nothing pending (no
+   * held line, no log prefix, no crash headline, no thread section).
+   *
+   * @return the format of the dump that goes on, or null when the parse cannot be split here
+   */
+  public ProfileFormat continuesAs() {
+    boolean between = open == ProfileFormat.DEBUG2
+        ? state == State.OUTSIDE && boundaries.samplesInDump() > 0 && boundaries.plain()
+        : open == ProfileFormat.DEBUG1 && state == State.BETWEEN_RECORDS;
+    boolean pending = wrapped.holding() || prefix.active() || !crashLines.isEmpty() || headerless;
+    return between && !pending ? open : null;
+  }
+
+  /**
+   * Ends a part made by {@link #continuing} and tells whether it was plain: goroutine blocks or
+   * records only, each complete, with no diagnostic at all and no dump event. When it was not, the
+   * parallel parse is not used.
+   *
+   * @return true when the part's samples can be appended to the dump it continues
+   */
+  public boolean partEnds() {
+    if (wrapped.holding() || dumps > 0) {
+      return false;
+    }
+    if (state == State.IN_BLOCK) {
+      if (blocks.inputEnds()) {
+        return false;
+      }
+      finishGoroutine();
+    } else if (state == State.IN_RECORD) {
+      if (!in.terminated()) {
+        return false;
+      }
+      finishRecord();
+    }
+    Diagnostics d = problems.dumpEnds();
+    return d.clean() && dumps == 0 && !prefix.active() && crashLines.isEmpty()
+        && !headerless;
+  }
+
+  /**
+   * Appends the samples of a later part to the dump that {@link #continuesAs()} said goes on, as
+   * if this parser had read them.
+   *
+   * @param samples the part's samples, in input order
+   * @param ids the part's goroutine ids (debug=2)
+   * @param counts the sum of the part's counts (debug=1), at least 0
+   * @return false when the sequential parse would have read them otherwise (a goroutine id the
+   *     dump holds already, a limit): then the parallel parse is not used
+   */
+  public boolean append(List<Sample> samples, long[] ids, long counts) {
+    if (samples.size() > options.maxSamples() - boundaries.samplesInDump()) {
+      return false;
+    }
+    if (open == ProfileFormat.DEBUG2) {
+      for (long id : ids) {
+        if (!boundaries.addId(id)) {
+          return false;
+        }
+      }
+    } else {
+      if (counts > Long.MAX_VALUE - recordSum) {
+        return false;
+      }
+      recordSum += counts;
+    }
+    boundaries.samples(samples.size());
+    if (sink instanceof DumpCollector c) {
+      c.addAll(samples);
+    } else {
+      samples.forEach(sink::sample);
+    }
+    return true;
+  }
+
+  /**
+   * The lines read so far.
+   *
+   * @return the number of the last line read, counted from the reader's first
+   */
+  public long linesRead() {
+    return in.lineNumber();
   }
 
   /**
