@@ -63,6 +63,30 @@ class MainTest {
   }
 
   @Test
+  void aLargeFileReportsTheSameOnOneThreadAndOnTwo(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // the blocks of a real dump, 30 times over with fresh ids: 4.7 MB, parsed in parts on 2
+    String dump = Fixtures.text("1.27", "later.debug2.txt");
+    StringBuilder big = new StringBuilder();
+    java.util.regex.Pattern header = java.util.regex.Pattern.compile("(?m)^goroutine (\\d+) \\[");
+    for (int copy = 0; copy < 30; copy++) {
+      long offset = copy * 1_000_000L;
+      big.append(header.matcher(dump).replaceAll(
+          m -> "goroutine " + (Long.parseLong(m.group(1)) + offset) + " [")).append('\n');
+    }
+    Path file = dir.resolve("big.debug2.txt");
+    java.nio.file.Files.writeString(file, big);
+    for (String command : List.of("summary", "traces", "json")) {
+      Result one = run(command, "--threads", "1", file.toString());
+      Result two = run(command, "--threads", "2", file.toString());
+      assertThat(one.code()).isZero();
+      assertThat(two.out()).as(command).isEqualTo(one.out());
+    }
+    assertThat(run("summary", "--threads", "2", file.toString()).out())
+        .contains("12090 goroutines");
+  }
+
+  @Test
   void summaryIsTheDefaultCommand() {
     Result r = run(example("leaky-first.pb.gz"), example("leaky-later.debug2.txt"));
     assertThat(r.code()).isZero();
@@ -496,6 +520,7 @@ class MainTest {
             "--every", "25h"},
         {"--count must be at least 2, not 1", "diff", "--watch", base + "/flaky", "--count", "1"},
         {"--max-bytes must be at least 1, not -1", "summary", "--max-bytes", "-1", dump},
+        {"--threads must be from 1 to 64, not 0", "summary", "--threads", "0", dump},
         {"--min-wait must be 0 or more minutes, not -3", "summary", "--min-wait", "-3", dump},
     };
     for (String[] c : cases) {

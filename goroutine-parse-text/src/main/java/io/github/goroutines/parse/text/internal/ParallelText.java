@@ -44,7 +44,7 @@ public final class ParallelText {
   /** The largest part read from a file at once: memory stays bounded by the threads' parts. */
   private static final int MAX_PART = 16 << 20;
   /** Parts per thread, so that the threads finish close together. */
-  private static final int PARTS_PER_THREAD = 4;
+  private static final int PARTS_PER_THREAD = 8;
   /** How far past a cut the search for a boundary reads at once. */
   private static final int WINDOW = 64 << 10;
 
@@ -73,10 +73,12 @@ public final class ParallelText {
      *
      * @param from the first
      * @param to the end
+     * @param buffer an array to read into when it is large enough (a file's bytes are copied), or
+     *     null
      * @return them, in an array
      * @throws IOException when reading fails
      */
-    Part read(long from, long to) throws IOException;
+    Part read(long from, long to, byte[] buffer) throws IOException;
 
     /**
      * Tells whether parts are copies, so that their size must stay bounded.
@@ -100,7 +102,7 @@ public final class ParallelText {
       }
 
       @Override
-      public Part read(long from, long to) {
+      public Part read(long from, long to, byte[] buffer) {
         return new Part(input, (int) from, (int) to);
       }
 
@@ -126,17 +128,18 @@ public final class ParallelText {
       }
 
       @Override
-      public Part read(long from, long to) throws IOException {
-        byte[] b = new byte[Math.toIntExact(to - from)];
-        ByteBuffer buffer = ByteBuffer.wrap(b);
-        while (buffer.hasRemaining()) {
-          int n = file.read(buffer, from + buffer.position());
+      public Part read(long from, long to, byte[] buffer) throws IOException {
+        int length = Math.toIntExact(to - from);
+        byte[] b = buffer != null && buffer.length >= length ? buffer : new byte[length];
+        ByteBuffer into = ByteBuffer.wrap(b, 0, length);
+        while (into.hasRemaining()) {
+          int n = file.read(into, from + into.position());
           if (n < 0) {
             throw new IOException("the file was cut while it was read, at byte "
-                + (from + buffer.position()));
+                + (from + into.position()));
           }
         }
-        return new Part(b, 0, b.length);
+        return new Part(b, 0, length);
       }
 
       @Override
@@ -215,7 +218,7 @@ public final class ParallelText {
       // the start of the line after
       long start = Math.max(0, from - 3);
       long end = Math.min(size, from + WINDOW + 24);
-      Part p = source.read(start, end);
+      Part p = source.read(start, end, null);
       for (int i = p.from + (int) (from - start); i < p.to && i < p.from + (int) (from - start)
           + WINDOW; i++) {
         if (i > p.from && p.bytes[i - 1] == '\n' && blankBefore(p, i - 1) && opens(p, i)) {
@@ -263,6 +266,11 @@ public final class ParallelText {
     private final ProfileFormat[] formats;
     /** The lines of each part, which number the next part's from the input's start. */
     private final long[] lines;
+    /** Which parts are parsed, the lines before each, and the first part not yet renumbered. */
+    private final boolean[] done;
+    private final long[] linesBefore;
+    private int frontier;
+    private long frontierLines;
     private final List<List<Sample>> samples = new ArrayList<>();
     /** The goroutine ids of each later debug=2 part, read where its goroutines are renumbered. */
     private final long[][] ids;
@@ -270,6 +278,11 @@ public final class ParallelText {
     private final long[] counts;
     private volatile Throwable failure;
     private TextParser first;
+    /**
+     * Each thread's copy of its last part of a file, read into again: the model keeps no
+     * reference to the input's bytes, and fresh memory for every part costs page faults.
+     */
+    private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
 
     Run(Source source, ParseOptions options, DumpListener sink, long[] cuts) {
       this.source = source;
@@ -279,6 +292,8 @@ public final class ParallelText {
       this.parts = cuts.length - 1;
       this.formats = new ProfileFormat[parts];
       this.lines = new long[parts];
+      this.done = new boolean[parts];
+      this.linesBefore = new long[parts];
       this.ids = new long[parts][];
       this.counts = new long[parts];
       for (int k = 0; k < parts; k++) {
@@ -287,11 +302,29 @@ public final class ParallelText {
     }
 
     TextParser run() {
-      inParallel(parts, this::parse);
-      if (!spoiled.get() && formats[0] == ProfileFormat.DEBUG2) {
-        inParallel(parts, this::renumber);
-      }
+      inParallel(parts, k -> {
+        parse(k);
+        for (int ready : parsed(k)) {
+          renumber(ready);
+        }
+      });
       return spoiled.get() ? null : merge();
+    }
+
+    /**
+     * Notes that part {@code k} is parsed, and answers the parts whose header lines can now be
+     * renumbered: those up to which every part before is parsed, so that the lines before them are
+     * known. A thread mostly renumbers the part it just parsed, while its objects are in the cache.
+     */
+    private synchronized int[] parsed(int k) {
+      done[k] = true;
+      int from = frontier;
+      while (frontier < parts && done[frontier]) {
+        linesBefore[frontier] = frontierLines;
+        frontierLines += lines[frontier];
+        frontier++;
+      }
+      return java.util.stream.IntStream.range(Math.max(1, from), frontier).toArray();
     }
 
     /**
@@ -351,11 +384,15 @@ public final class ParallelText {
 
     /** Parses part {@code k}, its lines numbered from its own start. */
     private void parse(int k) throws IOException {
-      Part p = source.read(cuts[k], cuts[k + 1]);
+      byte[] buffer = buffers.get();
+      Part p = source.read(cuts[k], cuts[k + 1], buffer);
+      if (p.bytes != buffer && source.copies()) {
+        buffers.set(p.bytes); // the next part this thread reads goes into the same memory
+      }
       LineReader in = LineReader.of(p.bytes, p.from, p.to, options.maxLineBytes(), 1);
       Interner interner = Interner.unbounded(shared);
       if (k == 0) {
-        TextParser parser = new TextParser(in, options, interner, sink);
+        TextParser parser = new TextParser(in, options, interner, Collector.forwarding(sink));
         parser.read();
         first = parser;
         lines[0] = parser.linesRead();
@@ -368,7 +405,7 @@ public final class ParallelText {
       List<Sample> found = new ArrayList<>();
       formats[k] = formatOf(p);
       TextParser parser =
-          TextParser.continuing(in, options, interner, new Collector(found), formats[k]);
+          TextParser.continuing(in, options, interner, Collector.of(found), formats[k]);
       parser.read();
       lines[k] = parser.linesRead();
       if (!parser.partEnds()) {
@@ -394,14 +431,11 @@ public final class ParallelText {
      * their ids.
      */
     private void renumber(int k) {
-      if (k == 0) {
-        return;
-      }
-      long before = 0;
-      for (int j = 0; j < k; j++) {
-        before += lines[j];
-      }
       List<Sample> found = samples.get(k);
+      if (found == null || formats[k] != ProfileFormat.DEBUG2) {
+        return; // a spoiled part, or debug=1 records, which have no header lines
+      }
+      long before = linesBefore[k];
       long[] partIds = new long[found.size()];
       for (int i = 0; i < partIds.length; i++) {
         Goroutine g = found.get(i).goroutine().orElseThrow();
@@ -414,8 +448,14 @@ public final class ParallelText {
     /** The later parts' samples after the first part's dump, or null when they do not fit. */
     private TextParser merge() {
       for (int k = 1; k < parts; k++) {
-        if (formats[k] != formats[0] || !first.append(samples.get(k), ids[k], counts[k])) {
+        List<Sample> part = samples.get(k);
+        if (formats[k] != formats[0] || !first.append(part, ids[k], counts[k])) {
           return null;
+        }
+        if (sink instanceof DumpCollector c) {
+          c.addAll(part);
+        } else {
+          part.forEach(sink::sample);
         }
         samples.set(k, null);
       }
@@ -430,17 +470,56 @@ public final class ParallelText {
     void run(int part) throws IOException;
   }
 
-  /** The samples of a later part; any dump event spoils it (its sample list is then dropped). */
+  /**
+   * Where a part's parser delivers: the first part's to the dumps being built, a later part's to
+   * its list of samples (its dump events are ignored: they spoil the part anyway). One class for
+   * both, so that the parser's calls to it stay monomorphic when the compiler has made them so.
+   */
   private static final class Collector implements DumpListener {
     private final List<Sample> samples;
+    private final DumpListener dumps;
 
-    Collector(List<Sample> samples) {
+    private Collector(List<Sample> samples, DumpListener dumps) {
       this.samples = samples;
+      this.dumps = dumps;
+    }
+
+    static Collector of(List<Sample> samples) {
+      return new Collector(samples, null);
+    }
+
+    static Collector forwarding(DumpListener dumps) {
+      return new Collector(null, dumps);
+    }
+
+    @Override
+    public void beginDump(ProfileFormat format, String type, long total, long line) {
+      if (dumps != null) {
+        dumps.beginDump(format, type, total, line);
+      }
+    }
+
+    @Override
+    public void crash(io.github.goroutines.model.Crash crash) {
+      if (dumps != null) {
+        dumps.crash(crash);
+      }
     }
 
     @Override
     public void sample(Sample sample) {
-      samples.add(sample);
+      if (samples != null) {
+        samples.add(sample);
+      } else {
+        dumps.sample(sample);
+      }
+    }
+
+    @Override
+    public void endDump(io.github.goroutines.model.Diagnostics diagnostics) {
+      if (dumps != null) {
+        dumps.endDump(diagnostics);
+      }
     }
   }
 

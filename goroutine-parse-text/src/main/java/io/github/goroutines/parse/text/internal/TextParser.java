@@ -234,8 +234,8 @@ public final class TextParser {
   }
 
   /**
-   * Appends the samples of a later part to the dump that {@link #continuesAs()} said goes on, as
-   * if this parser had read them.
+   * Counts the samples of a later part into the dump that {@link #continuesAs()} said goes on, as
+   * if this parser had read them; the caller hands them to the listener.
    *
    * @param samples the part's samples, in input order
    * @param ids the part's goroutine ids (debug=2)
@@ -260,11 +260,6 @@ public final class TextParser {
       recordSum += counts;
     }
     boundaries.samples(samples.size());
-    if (sink instanceof DumpCollector c) {
-      c.addAll(samples);
-    } else {
-      samples.forEach(sink::sample);
-    }
     return true;
   }
 
