@@ -75,7 +75,7 @@ public final class Goroutine {
     this.headerFields =
         fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.otherStateItems = List.copyOf(b.traceback.otherStateItems());
-    this.headerLine = b.traceback.headerLine();
+    this.headerLine = b.headerLine >= 0 ? b.headerLine : b.traceback.headerLine();
   }
 
   /** A copy with another header line. */
@@ -410,11 +410,13 @@ public final class Goroutine {
 
   /**
    * Collects the parts of a {@link Goroutine}: everything not set is absent (no wait minutes, no
-   * creator, an empty stack and labels, no traceback details). Not thread-safe; build once.
+   * creator, an empty stack and labels, no traceback details). Not thread-safe. A parser of many
+   * goroutines may {@link #reset} one builder for each instead of making a new one: what a built
+   * goroutine holds is copied or immutable.
    */
   public static final class Builder {
-    private final long id;
-    private final String state;
+    private long id;
+    private String state;
     private long waitMinutes = -1;
     private boolean locked;
     private boolean stackUnavailable;
@@ -428,10 +430,53 @@ public final class Goroutine {
     private long creatorId = -1;
     private List<Ancestor> ancestors = List.of();
     private Traceback traceback = NO_TRACEBACK;
+    private int headerLine = -1;
 
     private Builder(long id, String state) {
       this.id = id;
       this.state = Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * Starts the next goroutine with this builder: everything set before is absent again.
+     *
+     * @param id the goroutine id (unsigned 64-bit)
+     * @param state the state as printed in the brackets, markers included
+     * @return this builder
+     */
+    public Builder reset(long id, String state) {
+      this.id = id;
+      this.state = Objects.requireNonNull(state, "state");
+      waitMinutes = -1;
+      locked = false;
+      stackUnavailable = false;
+      incomplete = false;
+      idUnknown = false;
+      synctestGroup = -1;
+      synctestBubble = -1;
+      labels = Labels.empty();
+      stack = Stack.empty();
+      createdBy = null;
+      creatorId = -1;
+      ancestors = List.of();
+      traceback = NO_TRACEBACK;
+      headerLine = -1;
+      return this;
+    }
+
+    /**
+     * The line of the header in the parsed input, when no {@link #traceback} details are given
+     * (it overrides theirs otherwise).
+     *
+     * @param line the 1-based line, 0 when unknown
+     * @return this builder
+     */
+    public Builder headerLine(int line) {
+      if (line < 0) {
+        throw new IllegalArgumentException("line must be >= 0: " + line);
+      }
+      this.headerLine = line;
+      return this;
     }
 
     /**

@@ -41,7 +41,7 @@ public final class Profile {
     // the builder's list, not a copy: a builder that is used again copies it first
     this.samples = Collections.unmodifiableList(b.samples);
     b.shared = true;
-    List<Goroutine> gs = new ArrayList<>();
+    List<Goroutine> gs = new ArrayList<>(samples.size());
     long total = 0;
     for (Sample s : samples) {
       try {

@@ -151,6 +151,23 @@ class ModelTest {
   }
 
   @Test
+  void aResetBuilderBuildsAsANewOne() {
+    Goroutine.Builder b = Goroutine.builder(5, "chan receive").waitMinutes(3)
+        .stack(Stack.of(List.of(PARK, USER))).traceback(args("0x1", "")).createdBy(USER, 1)
+        .lockedToThread(true).idUnknown().headerLine(12);
+    Goroutine first = b.build();
+    assertThat(first.traceback().headerLine()).isEqualTo(12); // the line given last wins
+    Goroutine second = b.reset(6, "running").headerLine(40).build();
+    assertThat(second).isEqualTo(Goroutine.builder(6, "running").headerLine(40).build());
+    assertThat(second.waitMinutes()).isEmpty();
+    assertThat(second.createdBy()).isEmpty();
+    assertThat(second.traceback().headerLine()).isEqualTo(40);
+    assertThat(first.id()).isEqualTo(5); // built goroutines keep what they were built with
+    assertThat(first.waitMinutes()).hasValue(3);
+    assertThatThrownBy(() -> b.headerLine(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void profileSumsCounts() {
     Stack s = Stack.of(List.of(PARK, USER));
     Profile p =

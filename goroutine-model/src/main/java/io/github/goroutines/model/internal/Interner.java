@@ -253,11 +253,23 @@ public final class Interner {
           && s.depth() == frames.size()
           && s.elisionIndex().orElse(-1) == elisionIndex
           && s.elidedFrames().orElse(-1) == elidedFrames
-          && s.frames().equals(frames)) {
+          && sameFrames(s.frames(), frames)) {
         return s;
       }
     }
     return null;
+  }
+
+  /** Equal frame lists; the frames of one parse are shared, so most compare by identity. */
+  private static boolean sameFrames(List<Frame> a, List<Frame> b) {
+    for (int i = 0, n = a.size(); i < n; i++) {
+      Frame x = a.get(i);
+      Frame y = b.get(i);
+      if (x != y && !x.equals(y)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Stack addStack(Stack made) {

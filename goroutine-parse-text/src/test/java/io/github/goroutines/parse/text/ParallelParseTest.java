@@ -242,16 +242,6 @@ class ParallelParseTest {
         .isInstanceOf(UncheckedIOException.class);
   }
 
-  @Test
-  void linesAreCountedAsTheLineReaderCountsThem() {
-    for (String text : List.of("", "a", "a\n", "a\r\nb\rc\n\rd", "\r\r\n\n", "0123456\r\n89abcdef\r",
-        "0123456789abcdef\n0123456789abcde\r\n")) {
-      byte[] b = text.getBytes(StandardCharsets.UTF_8);
-      long expected = text.isEmpty() ? 0 : text.split("\r\n|\r|\n", -1).length - 1;
-      assertThat(ParallelText.lines(b, 0, b.length)).as(text).isEqualTo(expected);
-    }
-  }
-
   private static String messageOf(Runnable r) {
     try {
       r.run();

@@ -18,6 +18,8 @@ final class GoroutineDraft {
   private final FrameList own;
   private final FrameList ancestor;
   private final List<Ancestor> ancestors = new ArrayList<>(0);
+  /** One builder for every goroutine of the parse (what it builds is copied or immutable). */
+  private final Goroutine.Builder builder = Goroutine.builder(0, "");
   private Header header;
   private int headerLine;
   private boolean stackUnavailable;
@@ -112,16 +114,20 @@ final class GoroutineDraft {
   Goroutine build() {
     endAncestor();
     Header h = header;
-    Goroutine.Builder g =
-        Goroutine.builder(h.id, h.state)
-            .lockedToThread(h.lockedToThread)
-            .labels(h.labels)
-            .stack(own.stack(interner))
-            .traceback(new Traceback(own.args(), own.extras(), h.fields, h.otherItems,
-                headerLine))
-            .ancestors(ancestors)
-            .stackUnavailable(stackUnavailable)
-            .incomplete(incomplete);
+    List<String> args = own.args();
+    List<String> extras = own.extras();
+    Goroutine.Builder g = builder.reset(h.id, h.state)
+        .lockedToThread(h.lockedToThread)
+        .labels(h.labels)
+        .stack(own.stack(interner))
+        .ancestors(ancestors)
+        .stackUnavailable(stackUnavailable)
+        .incomplete(incomplete);
+    if (args.isEmpty() && extras.isEmpty() && h.fields.isEmpty() && h.otherItems.isEmpty()) {
+      g.headerLine(headerLine); // the usual case: no details to keep beside the line
+    } else {
+      g.traceback(new Traceback(args, extras, h.fields, h.otherItems, headerLine));
+    }
     if (!h.idKnown) {
       g.idUnknown();
     }

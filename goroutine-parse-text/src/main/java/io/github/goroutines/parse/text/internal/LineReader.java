@@ -5,6 +5,9 @@ import io.github.goroutines.model.internal.Interner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -17,6 +20,16 @@ import java.util.Arrays;
  */
 public final class LineReader {
   private static final int CHUNK = 64 * 1024;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** The high bit of every byte of {@code x} that is zero, and no other bit. */
+  static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
 
   private final InputStream in;
   private final int maxLine;
@@ -88,7 +101,18 @@ public final class LineReader {
     while (true) {
       byte[] b = buf;
       int lim = limit;
-      for (int i = pos; i < lim; i++) {
+      int i = pos;
+      // eight bytes at a time up to the first \n or \r, then byte by byte
+      while (i + 8 <= lim) {
+        long w = (long) LONGS.get(b, i);
+        long ends = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ RETURNS);
+        if (ends != 0) {
+          i += Long.numberOfTrailingZeros(ends) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      for (; i < lim; i++) {
         byte c = b[i];
         if (c == '\n') {
           return take(i, i + 1, true);

@@ -9,10 +9,7 @@ import io.github.goroutines.model.internal.Interner;
 import io.github.goroutines.parse.text.DumpListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -521,49 +518,5 @@ public final class ParallelText {
         dumps.endDump(diagnostics);
       }
     }
-  }
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-
-  /**
-   * The lines of a range as {@link LineReader} counts them: every {@code \n}, and every {@code \r}
-   * that no {@code \n} follows. Eight bytes at a time where a word holds no {@code \r}.
-   *
-   * @param b the bytes
-   * @param from the first
-   * @param to the end
-   * @return the number of line ends
-   */
-  public static long lines(byte[] b, int from, int to) {
-    long n = 0;
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long cr = zeroBytes(w ^ ('\r' * ONES));
-      if (cr != 0) {
-        n += slowly(b, i, i + 8, to);
-      } else {
-        n += Long.bitCount(zeroBytes(w ^ ('\n' * ONES)));
-      }
-    }
-    return n + slowly(b, i, to, to);
-  }
-
-  /** The high bit of every byte of {@code x} that is zero, and no other bit. */
-  private static long zeroBytes(long x) {
-    return ~(((x & LOW7) + LOW7) | x | LOW7);
-  }
-
-  private static long slowly(byte[] b, int from, int to, int end) {
-    long n = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n' || (b[i] == '\r' && (i + 1 == end || b[i + 1] != '\n'))) {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -46,6 +46,29 @@ class LineReaderTest {
     assertThat(lines("\n", 100)).containsExactly("1:");
   }
 
+  /** The reader looks at eight bytes at a time: every ending at every offset of a word. */
+  @Test
+  void everyEndingAtEveryOffsetOfAWord() {
+    java.util.Random random = new java.util.Random(14);
+    char[] alphabet = {'a', 'b', '\n', '\r', 'x', 'y', 'z', ' '};
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(70); i > 0; i--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      List<String> expected = new ArrayList<>();
+      String t = text.toString();
+      String[] parts = t.split("\r\n|\r|\n", -1);
+      boolean terminated = t.isEmpty() || t.endsWith("\n") || t.endsWith("\r");
+      int count = terminated ? parts.length - 1 : parts.length;
+      for (int i = 0; i < count; i++) {
+        expected.add((i + 1) + ":" + parts[i] + (i == count - 1 && !terminated ? "<cut>" : ""));
+      }
+      assertThat(lines(t, 1000)).as("%s", t.replace("\r", "\\r").replace("\n", "\\n"))
+          .isEqualTo(expected);
+    }
+  }
+
   @Test
   void linesLongerThanTheBufferGrowIt() {
     String big = "x".repeat(200_000);
