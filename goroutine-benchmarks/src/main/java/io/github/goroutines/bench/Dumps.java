@@ -11,8 +11,22 @@ import java.nio.file.Path;
  * Benchmark inputs made from the real fixtures: large dumps built by replicating real blocks with
  * fresh goroutine ids (debug=2) or fresh label values (debug=1), and real protobuf files.
  */
-final class Dumps {
+public final class Dumps {
   private Dumps() {}
+
+  /**
+   * Writes a benchmark input to a file, for the floor programs of other languages
+   * ({@code bench/linesplit}): {@code Dumps debug2|debug1 BYTES FILE}.
+   *
+   * @param args format, size, file
+   * @throws IOException when writing fails
+   */
+  public static void main(String[] args) throws IOException {
+    int bytes = Integer.parseInt(args[1]);
+    byte[] input = args[0].equals("debug1") ? debug1(bytes) : debug2(bytes);
+    Files.write(Path.of(args[2]), input);
+    System.out.printf("%s: %d bytes%n", args[2], input.length);
+  }
 
   static Path testdata() {
     return Path.of(System.getProperty("goroutines.testdata", "testdata"));

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Parses about 100 MB of debug=1 or debug=2 text into the full, deduplicated model (and, for
  * {@code stream}, without keeping it). MB/s = input size / time per operation; the sizes are
- * printed at setup. {@code lineSplit} is the floor of any line-oriented reader on the same input
+ * printed at setup. {@code parse} runs on one thread, {@code parseParallel} on every core (the
+ * default). {@code lineSplit} is the floor of any line-oriented reader on the same input
  * in the same run: it reads the stream in 64 KiB chunks and finds every line, as Go's
  * {@code bufio.Scanner} does, and does nothing else.
  */
@@ -46,15 +47,23 @@ public class TextParseBenchmark {
         p.samples().size(), p.totalCount());
   }
 
+  private static final ParseOptions ONE_THREAD = ParseOptions.defaults().withParallelism(1);
+
   @Benchmark
   public Profile parse() {
+    return TextProfileParser.parse(input, ONE_THREAD);
+  }
+
+  /** The same parse on every core ({@link ParseOptions#parallelism()}'s default). */
+  @Benchmark
+  public Profile parseParallel() {
     return TextProfileParser.parse(input, ParseOptions.defaults());
   }
 
   @Benchmark
   public long stream() {
     LongAdder count = new LongAdder();
-    TextProfileParser.stream(new ByteArrayInputStream(input), ParseOptions.defaults(),
+    TextProfileParser.stream(new ByteArrayInputStream(input), ONE_THREAD,
         s -> count.add(s.count()));
     return count.sum();
   }
