@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
 public class ParallelParseBenchmark {
   private static final ParseOptions ONE_THREAD = ParseOptions.defaults().withParallelism(1);
   private static final ParseOptions EVERY_CORE = ParseOptions.defaults();
