@@ -30,7 +30,7 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {
       SummaryCommand.class, TopCommand.class, TracesCommand.class, FindCommand.class,
       GroupsCommand.class, TreeCommand.class, DiffCommand.class, JsonCommand.class,
-      ConvertCommand.class, FilterCommand.class, RedactCommand.class,
+      HtmlCommand.class, ConvertCommand.class, FilterCommand.class, RedactCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nWithout a command, goroutines runs summary:%n")

@@ -63,6 +63,23 @@ class MainTest {
   }
 
   @Test
+  void htmlWritesTheReportAsOnePage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path page = dir.resolve("r.html");
+    Path examples = Fixtures.testdata().getParent().resolve("examples");
+    Result r = run("html", examples.resolve("leaky-first.pb.gz").toString(),
+        examples.resolve("leaky-later.debug2.txt").toString(), "-o", page.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).matches("goroutines: wrote .*r\\.html \\(html, \\d+ bytes\\): 403 "
+        + "goroutines, 2 snapshots\n");
+    String html = java.nio.file.Files.readString(page);
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+        .contains("<b class=\"site\">main.handleRequest.func1 example.com/leaky/v2/main.go:87</b>")
+        .contains("id=\"growth\"").contains("id=\"diff\"");
+    Result stdout = run("html", examples.resolve("leaky-first.pb.gz").toString(), "-o", "-");
+    assertThat(stdout.out()).startsWith("<!DOCTYPE html>").doesNotContain("id=\"growth\"");
+  }
+
+  @Test
   void aLargeFileReportsTheSameOnOneThreadAndOnTwo(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     // the blocks of a real dump, 30 times over with fresh ids: 4.7 MB, parsed in parts on 2
