@@ -5,6 +5,7 @@ import io.github.goroutines.model.Frame;
 import io.github.goroutines.model.FrameKind;
 import io.github.goroutines.model.Profile;
 import io.github.goroutines.model.Sample;
+import io.github.goroutines.model.Stack;
 import io.github.goroutines.model.StateClass;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,30 +148,48 @@ public final class HtmlReports {
    * @return the root
    */
   static Node tree(Profile p, boolean foldRuntime) {
-    Node root = new Node("all goroutines", "");
+    // goroutines of one stack first (a million goroutines are a few hundred stacks), then the
+    // stacks into the tree
+    Map<Stack, Node> byStack = new LinkedHashMap<>();
     for (Sample s : p.samples()) {
-      long n = Math.abs(s.count());
-      long wait = s.goroutine().flatMap(g -> g.waitMinutes().isPresent()
-          ? java.util.Optional.of(g.waitMinutes().getAsLong()) : java.util.Optional.empty())
-          .orElse(-1L);
-      add(root, n, s.stateClass(), wait);
+      long wait = s.goroutine().map(g -> g.waitMinutes().orElse(-1)).orElse(-1L);
+      add(byStack.computeIfAbsent(s.stack(), k -> new Node("", "")), Math.abs(s.count()),
+          s.stateClass(), wait);
+    }
+    Node root = new Node("all goroutines", "");
+    byStack.forEach((stack, counts) -> {
+      merge(root, counts);
       Node at = root;
-      List<Frame> frames = s.stack().frames();
+      List<Frame> frames = stack.frames();
       for (int i = frames.size() - 1; i >= 0; i--) {
         Frame f = frames.get(i);
         if (foldRuntime && f.kind() == FrameKind.RUNTIME) {
           continue;
         }
-        String function = f.function().isEmpty()
-            ? f.pc().isPresent() ? "0x" + Long.toHexString(f.pc().getAsLong()) : "?"
-            : f.function();
-        String location = f.file().isEmpty() ? "" : f.file() + ":" + f.line();
-        at = at.children.computeIfAbsent(function + "\n" + location,
-            k -> new Node(function, location));
-        add(at, n, s.stateClass(), wait);
+        at = at.children.computeIfAbsent(key(f), k -> node(f));
+        merge(at, counts);
       }
-    }
+    });
     return root;
+  }
+
+  /** Where a frame's node hangs under its parent: its function and position. */
+  private static String key(Frame f) {
+    return f.function() + "\n" + f.file() + ":" + f.line() + (f.function().isEmpty()
+        ? "\n" + f.pc().orElse(0) : "");
+  }
+
+  private static Node node(Frame f) {
+    String function = f.function().isEmpty()
+        ? f.pc().isPresent() ? "0x" + Long.toHexString(f.pc().getAsLong()) : "?"
+        : f.function();
+    return new Node(function, f.file().isEmpty() ? "" : f.file() + ":" + f.line());
+  }
+
+  private static void merge(Node node, Node counts) {
+    node.count += counts.count;
+    counts.states.forEach((s, n) -> node.states.merge(s, n, Long::sum));
+    node.maxWait = Math.max(node.maxWait, counts.maxWait);
   }
 
   private static void add(Node node, long n, StateClass state, long wait) {
@@ -180,14 +199,14 @@ public final class HtmlReports {
   }
 
   /** One rectangle per node: x from the goroutines before it at its depth, width its count. */
-  static List<String> rectangles(Node root, long total, Map<String, Long> growth) {
+  static List<String> rectangles(Node root, long total, Map<Node, Long> growth) {
     List<String> out = new ArrayList<>();
     layout(root, 0, 0, total, growth, out);
     return out;
   }
 
   private static void layout(Node node, long before, int depth, long total,
-      Map<String, Long> growth, List<String> out) {
+      Map<Node, Long> growth, List<String> out) {
     double scale = total == 0 ? 0 : (double) WIDTH / total;
     double x = before * scale;
     double w = node.count * scale;
@@ -211,7 +230,7 @@ public final class HtmlReports {
     }
   }
 
-  private static String tooltip(Node node, long total, Map<String, Long> growth) {
+  private static String tooltip(Node node, long total, Map<Node, Long> growth) {
     StringBuilder sb = new StringBuilder(node.function);
     if (!node.location.isEmpty()) {
       sb.append("\n").append(node.location);
@@ -220,7 +239,7 @@ public final class HtmlReports {
         .append(LeakSuspects.percent(total == 0 ? 0 : (double) node.count / total)).append(")");
     if (growth != null) {
       sb.append(String.format(Locale.ROOT, ", %+d since the first snapshot",
-          growth.getOrDefault(node.function + "\n" + node.location, 0L)));
+          growth.getOrDefault(node, 0L)));
     }
     node.states.forEach((s, n) -> sb.append("\n").append(name(s)).append(": ").append(n));
     if (node.maxWait >= 0) {
@@ -238,7 +257,7 @@ public final class HtmlReports {
   }
 
   private static void svg(StringBuilder h, String id, Node root, long total,
-      Map<String, Long> growth, boolean hidden) {
+      Map<Node, Long> growth, boolean hidden) {
     List<String> rects = rectangles(root, total, growth);
     h.append("<svg class=\"flame\" id=\"").append(id).append("\" viewBox=\"0 0 ").append(WIDTH)
         .append(' ').append(depth(root) * ROW).append("\" width=\"100%\"")
@@ -270,7 +289,7 @@ public final class HtmlReports {
     Profile last = snaps.get(snaps.size() - 1);
     Node before = tree(first, true);
     Node after = tree(last, true);
-    Map<String, Long> growth = new LinkedHashMap<>();
+    Map<Node, Long> growth = new java.util.IdentityHashMap<>();
     change(after, before, growth);
     long total = Math.max(1, after.count);
     h.append("<section><h2>What grew from the first snapshot to the last</h2>\n")
@@ -282,16 +301,15 @@ public final class HtmlReports {
   }
 
   /** The change of each node of {@code after} against the same path in {@code before}. */
-  private static void change(Node after, Node before, Map<String, Long> growth) {
-    growth.put(after.function + "\n" + after.location,
-        after.count - (before == null ? 0 : before.count));
+  private static void change(Node after, Node before, Map<Node, Long> growth) {
+    growth.put(after, after.count - (before == null ? 0 : before.count));
     for (Map.Entry<String, Node> e : after.children.entrySet()) {
       change(e.getValue(), before == null ? null : before.children.get(e.getKey()), growth);
     }
   }
 
-  private static String growthColour(Map<String, Long> growth, Node node) {
-    long d = growth.getOrDefault(node.function + "\n" + node.location, 0L);
+  private static String growthColour(Map<Node, Long> growth, Node node) {
+    long d = growth.getOrDefault(node, 0L);
     return d > 0 ? "#d9534f" : d < 0 ? "#5cb85c" : "#bbbbbb";
   }
 
