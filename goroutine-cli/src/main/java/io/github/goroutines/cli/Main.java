@@ -71,14 +71,20 @@ public final class Main implements Runnable {
    * @return the exit code
    */
   static int run(String[] args, Io io) {
+    int code;
     try {
-      return execute(args, io);
+      code = execute(args, io);
     } catch (Throwable t) { // the last line of defence: never a stack trace
-      return report(t, io.err());
-    } finally {
-      io.out().flush();
-      io.err().flush();
+      code = report(t, io.err());
     }
+    // a PrintWriter keeps write failures to itself: a report that did not reach standard output
+    // (a closed pipe, a full disk) is a failure, never exit 0 with nothing printed
+    if (io.out().checkError() && code == ExitCode.OK) {
+      io.err().println("goroutines: cannot write to standard output");
+      code = ExitCode.USAGE;
+    }
+    io.err().flush();
+    return code;
   }
 
   private static int execute(String[] args, Io io) {

@@ -63,6 +63,22 @@ class MainTest {
   }
 
   @Test
+  void aReportThatCannotBeWrittenIsNoSuccess() {
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("Broken pipe");
+      }
+    };
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"summary", example("leaky-first.pb.gz")},
+        new Io(new ByteArrayInputStream(new byte[0]), false, new PrintWriter(broken),
+            new PrintWriter(err)));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("goroutines: cannot write to standard output\n");
+  }
+
+  @Test
   void htmlWritesTheReportAsOnePage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path page = dir.resolve("r.html");
     Path examples = Fixtures.testdata().getParent().resolve("examples");
