@@ -98,17 +98,10 @@ class MainTest {
   @Test
   void aLargeFileReportsTheSameOnOneThreadAndOnTwo(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
-    // the blocks of a real dump, 30 times over with fresh ids: 4.7 MB, parsed in parts on 2
-    String dump = Fixtures.text("1.27", "later.debug2.txt");
-    StringBuilder big = new StringBuilder();
-    java.util.regex.Pattern header = java.util.regex.Pattern.compile("(?m)^goroutine (\\d+) \\[");
-    for (int copy = 0; copy < 30; copy++) {
-      long offset = copy * 1_000_000L;
-      big.append(header.matcher(dump).replaceAll(
-          m -> "goroutine " + (Long.parseLong(m.group(1)) + offset) + " [")).append('\n');
-    }
+    // the blocks of a real dump, 30 times over with fresh ids: 4.2 MB, parsed in parts on 2
+    byte[] big = Fixtures.repeated("1.27", "later.debug2.txt", 30);
     Path file = dir.resolve("big.debug2.txt");
-    java.nio.file.Files.writeString(file, big);
+    java.nio.file.Files.write(file, big);
     for (String command : List.of("summary", "traces", "json")) {
       Result one = run(command, "--threads", "1", file.toString());
       Result two = run(command, "--threads", "2", file.toString());

@@ -64,6 +64,26 @@ public final class Fixtures {
   }
 
   /**
+   * A large real dump made of a fixture: its goroutine blocks {@code copies} times, the ids of copy
+   * k raised by k * 1,000,000 so that none repeats (debug=2), or its records repeated under its one
+   * header (debug=1, whose declared total then no longer matches).
+   */
+  public static byte[] repeated(String goVersion, String name, int copies) {
+    String dump = text(goVersion, name);
+    boolean debug1 = !dump.startsWith("goroutine ") || dump.startsWith("goroutine profile:");
+    int first = debug1 ? dump.indexOf('\n') + 1 : 0;
+    String blocks = dump.substring(first).stripTrailing() + "\n\n";
+    java.util.regex.Pattern header = java.util.regex.Pattern.compile("(?m)^goroutine (\\d+) \\[");
+    StringBuilder out = new StringBuilder(dump.substring(0, first));
+    for (int copy = 0; copy < copies; copy++) {
+      long offset = copy * 1_000_000L;
+      out.append(debug1 ? blocks : header.matcher(blocks).replaceAll(
+          m -> "goroutine " + (Long.parseLong(m.group(1)) + offset) + " ["));
+    }
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
    * The shared public corpus; skips the calling test, with a message saying where it looked, when
    * the folder is absent.
    */

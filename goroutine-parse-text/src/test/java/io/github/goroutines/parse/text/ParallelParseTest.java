@@ -22,8 +22,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,33 +141,9 @@ class ParallelParseTest {
 
   // ------------------------------------------------------------------ large inputs, public API
 
-  /**
-   * The blocks of a Go 1.27 dump repeated with fresh goroutine ids (or the records of a debug=1
-   * profile repeated) to {@code bytes}: real goroutines, more than one part.
-   */
-  static byte[] large(String name, int bytes) {
-    String dump = Fixtures.text("1.27", name);
-    int firstBlock = name.contains("debug1") ? dump.indexOf('\n') + 1 : dump.indexOf("goroutine ");
-    String header = dump.substring(0, firstBlock);
-    String blocks = dump.substring(firstBlock).stripTrailing() + "\n\n";
-    StringBuilder out = new StringBuilder(bytes + blocks.length()).append(header);
-    Pattern id = Pattern.compile("(?m)^goroutine \\d+ \\[");
-    long next = 1;
-    while (out.length() < bytes) {
-      Matcher m = id.matcher(blocks);
-      StringBuilder copy = new StringBuilder();
-      while (m.find()) {
-        m.appendReplacement(copy, "goroutine " + next++ + " [");
-      }
-      m.appendTail(copy);
-      out.append(copy);
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void aLargeDumpIsParsedInPartsThroughEveryEntryPoint(@TempDir Path dir) throws IOException {
-    byte[] input = large("later.debug2.txt", 6 << 20);
+    byte[] input = Fixtures.repeated("1.27", "later.debug2.txt", 45);
     Profile whole = TextProfileParser.parse(input, SEQUENTIAL);
     assertThat(whole.diagnostics().clean()).isTrue();
     assertThat(whole.totalCount()).isGreaterThan(15_000);
@@ -188,7 +162,7 @@ class ParallelParseTest {
 
   @Test
   void aLargeDebug1ProfileIsParsedInParts() {
-    byte[] input = large("later.debug1.txt", 6 << 20);
+    byte[] input = Fixtures.repeated("1.27", "later.debug1.txt", 400);
     List<Profile> whole = TextProfileParser.parseAll(input, SEQUENTIAL);
     assertThat(whole).hasSize(1);
     // the header declares the total of one copy of the records: the problem is said once
@@ -202,7 +176,7 @@ class ParallelParseTest {
 
   @Test
   void aGoroutineIdSeenInAnEarlierPartStartsTheNextDumpAsItDoesSequentially() {
-    byte[] once = large("later.debug2.txt", 3 << 20);
+    byte[] once = Fixtures.repeated("1.27", "later.debug2.txt", 23);
     byte[] twice = concat(once, once); // the second copy repeats every id: a second dump
     List<Profile> whole = TextProfileParser.parseAll(twice, SEQUENTIAL);
     assertThat(whole).hasSize(2);
@@ -212,7 +186,7 @@ class ParallelParseTest {
 
   @Test
   void textInALaterPartIsReportedAtItsLineAsSequentially() {
-    byte[] dump = large("later.debug2.txt", 6 << 20);
+    byte[] dump = Fixtures.repeated("1.27", "later.debug2.txt", 45);
     String text = new String(dump, StandardCharsets.UTF_8);
     int at = text.indexOf("\n\ngoroutine ", text.length() - 10_000) + 2;
     byte[] noisy = (text.substring(0, at) + "a line of log\n\n" + text.substring(at))
@@ -229,7 +203,7 @@ class ParallelParseTest {
 
   @Test
   void aLimitIsReportedAsSequentially() {
-    byte[] dump = large("later.debug2.txt", 6 << 20);
+    byte[] dump = Fixtures.repeated("1.27", "later.debug2.txt", 45);
     long goroutines = TextProfileParser.parse(dump, SEQUENTIAL).totalCount();
     ParseOptions tight = SEQUENTIAL.withMaxSamples(goroutines - 1);
     assertThatThrownBy(() -> TextProfileParser.parse(dump, tight.withParallelism(2)))
