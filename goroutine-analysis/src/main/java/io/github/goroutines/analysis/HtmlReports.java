@@ -117,7 +117,6 @@ public final class HtmlReports {
     final String function;
     final String location;
     long count;
-    long before;
     long maxWait = -1;
     final Map<StateClass, Long> states = new EnumMap<>(StateClass.class);
     final Map<String, Node> children = new LinkedHashMap<>();
@@ -318,13 +317,16 @@ public final class HtmlReports {
   private static void growth(StringBuilder h, Summary summary, int limit) {
     List<Profile> snaps = summary.snapshots();
     List<Group> top = summary.sites().top(Math.min(limit, 8));
+    List<Groups> grouped = new ArrayList<>();
+    for (Profile snap : snaps) {
+      grouped.add(Groups.of(snap, summary.sites().grouping()));
+    }
     long max = 1;
     List<long[]> series = new ArrayList<>();
     for (Group g : top) {
       long[] counts = new long[snaps.size()];
       for (int i = 0; i < snaps.size(); i++) {
-        counts[i] = Groups.of(snaps.get(i), summary.sites().grouping()).get(g.key())
-            .map(Group::count).orElse(0L);
+        counts[i] = grouped.get(i).get(g.key()).map(Group::count).orElse(0L);
         max = Math.max(max, counts[i]);
       }
       series.add(counts);
