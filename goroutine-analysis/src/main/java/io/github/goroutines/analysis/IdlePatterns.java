@@ -55,6 +55,15 @@ final class IdlePatterns {
     return Optional.empty();
   }
 
+  /**
+   * Tells whether a goroutine is the standard library's, waiting on an open connection for the
+   * other end: no user frame, a connection's reader or writer, blocked (debug=1 hides the runtime
+   * frames that would tell the poller from a select, so any blocked state counts).
+   */
+  static boolean idleConnection(Stack stack, StateClass state) {
+    return state.isBlocked() && stack.firstUserFrame().isEmpty() && has(stack, CONNECTIONS);
+  }
+
   private static boolean has(Stack stack, Set<String> functions) {
     for (Frame f : stack.frames()) {
       if (functions.contains(f.function())) {

@@ -28,14 +28,16 @@ import java.util.Set;
  * <p>Instances are immutable and safe for use by multiple threads.
  */
 public final class IgnoreRules {
-  private static final IgnoreRules NONE = new IgnoreRules(List.of(), List.of());
+  private static final IgnoreRules NONE = new IgnoreRules(List.of(), List.of(), false);
 
   private final List<String> anyFrame;
   private final List<String> topFrame;
+  private final boolean idleConnections;
 
-  private IgnoreRules(List<String> anyFrame, List<String> topFrame) {
+  private IgnoreRules(List<String> anyFrame, List<String> topFrame, boolean idleConnections) {
     this.anyFrame = List.copyOf(anyFrame);
     this.topFrame = List.copyOf(topFrame);
+    this.idleConnections = idleConnections;
   }
 
   /**
@@ -56,7 +58,7 @@ public final class IgnoreRules {
   public IgnoreRules ignore(String function) {
     List<String> more = new ArrayList<>(anyFrame);
     more.add(checked(function));
-    return new IgnoreRules(more, topFrame);
+    return new IgnoreRules(more, topFrame, idleConnections);
   }
 
   /**
@@ -68,12 +70,28 @@ public final class IgnoreRules {
   public IgnoreRules ignoreTop(String function) {
     List<String> more = new ArrayList<>(topFrame);
     more.add(checked(function));
-    return new IgnoreRules(anyFrame, more);
+    return new IgnoreRules(anyFrame, more, idleConnections);
   }
 
   /**
-   * Reads rules, one per line: {@code ignore FUNCTION} or {@code ignore-top FUNCTION}; blank lines
-   * and lines starting with {@code #} are skipped.
+   * Adds a rule that ignores connections idle in the network poller with no user code on the
+   * stack: the goroutines {@code net/http} keeps per open connection ({@code (*conn).serve},
+   * {@code (*persistConn).readLoop} and {@code writeLoop}, HTTP/2's) waiting for the next request.
+   * A check driven from outside the process needs it: the test's own HTTP client keeps connections
+   * alive, and each one holds a goroutine of the server. A goroutine blocked in a handler has user
+   * code on its stack and is never ignored by this rule.
+   *
+   * <p>In a rules file: {@code ignore-idle-connections}.
+   *
+   * @return the rules with this one added
+   */
+  public IgnoreRules ignoreIdleConnections() {
+    return new IgnoreRules(anyFrame, topFrame, true);
+  }
+
+  /**
+   * Reads rules, one per line: {@code ignore FUNCTION}, {@code ignore-top FUNCTION} or
+   * {@code ignore-idle-connections}; blank lines and lines starting with {@code #} are skipped.
    *
    * @param lines the lines of a rules file
    * @return these rules added to none
@@ -87,9 +105,13 @@ public final class IgnoreRules {
         continue;
       }
       String[] words = line.split("\\s+");
+      if (words.length == 1 && words[0].equals("ignore-idle-connections")) {
+        rules = rules.ignoreIdleConnections();
+        continue;
+      }
       if (words.length != 2 || !Set.of("ignore", "ignore-top").contains(words[0])) {
-        throw new IllegalArgumentException("line " + (i + 1) + " is not 'ignore FUNCTION' or "
-            + "'ignore-top FUNCTION': " + line);
+        throw new IllegalArgumentException("line " + (i + 1) + " is not 'ignore FUNCTION', "
+            + "'ignore-top FUNCTION' or 'ignore-idle-connections': " + line);
       }
       rules = words[0].equals("ignore") ? rules.ignore(words[1]) : rules.ignoreTop(words[1]);
     }
@@ -102,7 +124,7 @@ public final class IgnoreRules {
    * @return true for {@link #none()}
    */
   public boolean isEmpty() {
-    return anyFrame.isEmpty() && topFrame.isEmpty();
+    return anyFrame.isEmpty() && topFrame.isEmpty() && !idleConnections;
   }
 
   /**
@@ -112,6 +134,9 @@ public final class IgnoreRules {
    * @return true when a rule matches its stack
    */
   public boolean ignores(Sample s) {
+    if (idleConnections && IdlePatterns.idleConnection(s.stack(), s.stateClass())) {
+      return true;
+    }
     List<Frame> frames = s.stack().frames();
     for (String rule : anyFrame) {
       for (Frame f : frames) {
@@ -175,6 +200,7 @@ public final class IgnoreRules {
 
   @Override
   public String toString() {
-    return "IgnoreRules[ignore=" + anyFrame + ", ignoreTop=" + topFrame + "]";
+    return "IgnoreRules[ignore=" + anyFrame + ", ignoreTop=" + topFrame
+        + (idleConnections ? ", ignoreIdleConnections" : "") + "]";
   }
 }

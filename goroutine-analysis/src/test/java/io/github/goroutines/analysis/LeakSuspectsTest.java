@@ -173,6 +173,29 @@ class LeakSuspectsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * The healthy server's one kept-alive connection holds three goroutines of net/http, none with
+   * user code: the server's (*conn).serve in IO wait, the client's readLoop (IO wait) and writeLoop
+   * (select). Those are what the rule drops, in every format; the gen program's raw connection,
+   * read by a goroutine of its own code, is not.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @MethodSource("versions")
+  void idleConnectionsAreTheStandardLibrarysGoroutinesOnAConnection(String v) {
+    IgnoreRules idle = IgnoreRules.none().ignoreIdleConnections();
+    for (String name : List.of("healthy.debug0.pb.gz", "healthy.debug1.txt", "healthy.debug2.txt")) {
+      Profile healthy = parse(v, name);
+      assertThat(idle.ignoredCount(healthy)).as(name).isEqualTo(3);
+      assertThat(idle.apply(healthy).samples()).as(name).noneMatch(s -> s.stack().frames().stream()
+          .anyMatch(f -> f.function().equals("net/http.(*conn).serve")
+              || f.function().startsWith("net/http.(*persistConn).")));
+    }
+    assertThat(idle.ignoredCount(parse(v, "later.debug2.txt"))).isZero();
+    assertThat(IgnoreRules.parse(List.of("ignore-idle-connections")).ignoredCount(
+        parse(v, "healthy.debug2.txt"))).isEqualTo(3);
+    assertThat(idle.isEmpty()).isFalse();
+  }
+
   @Test
   void aProfileCanBeGivenItsTime() {
     Profile p = parse("1.27", "later.debug2.txt");

@@ -28,7 +28,8 @@ final class SuspectOptions {
   List<String> ignoreTop = new ArrayList<>();
 
   @Option(names = "--ignore-file", paramLabel = "FILE",
-      description = "rules, one per line: 'ignore FUNCTION' or 'ignore-top FUNCTION' (# comments)")
+      description = "rules, one per line: 'ignore FUNCTION', 'ignore-top FUNCTION' or "
+          + "'ignore-idle-connections' (# comments)")
   Path ignoreFile;
 
   @Option(names = "--fail-on-suspects", arity = "0..1", paramLabel = "MIN_SCORE",

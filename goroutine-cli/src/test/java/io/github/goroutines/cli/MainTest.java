@@ -627,7 +627,7 @@ class MainTest {
     Result bad = run("summary", "--ignore-file", rules.toString(), first);
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).isEqualTo("goroutines: --ignore-file " + rules + ": line 1 is not "
-        + "'ignore FUNCTION' or 'ignore-top FUNCTION': skip main.x\n");
+        + "'ignore FUNCTION', 'ignore-top FUNCTION' or 'ignore-idle-connections': skip main.x\n");
   }
 
   @Test
