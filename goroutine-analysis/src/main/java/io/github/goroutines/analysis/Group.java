@@ -135,6 +135,28 @@ public final class Group {
   }
 
   /**
+   * Returns the states of the group's goroutines with their counts, most first (ties by name):
+   * {@code debug=2}'s state without its details ({@code chan receive}, {@code sync.Mutex.Lock}),
+   * else the state class inferred from the stack, in words ({@code chan receive}, {@code other}).
+   *
+   * @return an unmodifiable map in that order
+   */
+  public java.util.Map<String, Long> states() {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    for (Sample s : samples) {
+      String name = s.goroutine().map(Goroutine::baseState)
+          .orElse(s.stateClass().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      counts.merge(name, s.count(), Long::sum);
+    }
+    java.util.Map<String, Long> ordered = new java.util.LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(java.util.Map.Entry.comparingByKey()))
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return java.util.Collections.unmodifiableMap(ordered);
+  }
+
+  /**
    * Returns how many goroutines of the group printed wait minutes.
    *
    * @return the number of goroutines with {@code , N minutes}

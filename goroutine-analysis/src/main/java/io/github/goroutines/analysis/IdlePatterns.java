@@ -17,7 +17,8 @@ final class IdlePatterns {
       "net/http.(*Server).Serve");
   /** Frames of a connection's reader or writer that waits for the other end. */
   private static final Set<String> CONNECTIONS = Set.of(
-      "net/http.(*conn).serve", "net/http.(*persistConn).readLoop",
+      "net/http.(*conn).serve", "net/http.(*connReader).backgroundRead",
+      "net/http.(*persistConn).readLoop",
       "net/http.(*persistConn).writeLoop", "net/http.(*http2serverConn).serve",
       "net/http.(*http2ClientConn).readLoop", "net.(*conn).Read", "net.(*netFD).Read",
       "crypto/tls.(*Conn).Read");
@@ -56,12 +57,23 @@ final class IdlePatterns {
   }
 
   /**
-   * Tells whether a goroutine is the standard library's, waiting on an open connection for the
-   * other end: no user frame, a connection's reader or writer, blocked (debug=1 hides the runtime
-   * frames that would tell the poller from a select, so any blocked state counts).
+   * Tells whether a goroutine is the standard library's, on an open connection with no user code:
+   * a kept-alive connection's reader or writer waiting for the other end, or the server's
+   * goroutines of a request the standard library itself answers (a pprof handler, and the
+   * connection's background reader while it runs), in any state.
    */
-  static boolean idleConnection(Stack stack, StateClass state) {
-    return state.isBlocked() && stack.firstUserFrame().isEmpty() && has(stack, CONNECTIONS);
+  static boolean idleConnection(Stack stack) {
+    if (stack.firstUserFrame().isPresent()) {
+      return false;
+    }
+    for (Frame f : stack.frames()) {
+      // the background reader, also while only its go statement's wrapper (Go 1.22+) has run
+      if (CONNECTIONS.contains(f.function())
+          || f.function().startsWith("net/http.(*connReader).")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean has(Stack stack, Set<String> functions) {

@@ -74,12 +74,14 @@ public final class IgnoreRules {
   }
 
   /**
-   * Adds a rule that ignores connections idle in the network poller with no user code on the
-   * stack: the goroutines {@code net/http} keeps per open connection ({@code (*conn).serve},
-   * {@code (*persistConn).readLoop} and {@code writeLoop}, HTTP/2's) waiting for the next request.
-   * A check driven from outside the process needs it: the test's own HTTP client keeps connections
-   * alive, and each one holds a goroutine of the server. A goroutine blocked in a handler has user
-   * code on its stack and is never ignored by this rule.
+   * Adds a rule that ignores the goroutines {@code net/http} keeps per open connection when no user
+   * code is on their stack: a kept-alive connection waiting for the next request ({@code
+   * (*conn).serve}, {@code (*persistConn).readLoop} and {@code writeLoop}, HTTP/2's), and a request
+   * the standard library answers itself, such as the {@code /debug/pprof} one taking the snapshot,
+   * with its connection's background reader. A check driven from outside the process needs it: the
+   * test's own HTTP client keeps connections alive, each one a goroutine of the server, and the
+   * snapshot's own request shows up in it. A goroutine in a handler of the program has user code on
+   * its stack and is never ignored by this rule.
    *
    * <p>In a rules file: {@code ignore-idle-connections}.
    *
@@ -134,7 +136,7 @@ public final class IgnoreRules {
    * @return true when a rule matches its stack
    */
   public boolean ignores(Sample s) {
-    if (idleConnections && IdlePatterns.idleConnection(s.stack(), s.stateClass())) {
+    if (idleConnections && IdlePatterns.idleConnection(s.stack())) {
       return true;
     }
     List<Frame> frames = s.stack().frames();

@@ -618,18 +618,10 @@ public final class TextReports {
   }
 
   private static String statesOf(Group g) {
-    Map<String, Long> states = new java.util.TreeMap<>();
-    for (Sample s : g.samples()) {
-      String name = s.goroutine().map(x -> x.baseState())
-          .orElse(s.stateClass().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-      states.merge(name, s.count(), Long::sum);
-    }
+    Map<String, Long> states = g.states();
     StringBuilder sb = new StringBuilder();
-    states.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(printable(e.getKey()))
-            .append(states.size() > 1 ? " x" + e.getValue() : ""));
+    states.forEach((state, count) -> sb.append(sb.length() == 0 ? "" : ", ")
+        .append(printable(state)).append(states.size() > 1 ? " x" + count : ""));
     return "[" + sb + "]";
   }
 

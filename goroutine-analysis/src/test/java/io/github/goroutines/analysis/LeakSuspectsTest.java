@@ -175,9 +175,9 @@ class LeakSuspectsTest {
 
   /**
    * The healthy server's one kept-alive connection holds three goroutines of net/http, none with
-   * user code: the server's (*conn).serve in IO wait, the client's readLoop (IO wait) and writeLoop
-   * (select). Those are what the rule drops, in every format; the gen program's raw connection,
-   * read by a goroutine of its own code, is not.
+   * user code: the server's (*conn).serve, the client's readLoop and writeLoop. Those are what the
+   * rule drops, in every format; the gen program's raw connection, read by a goroutine of its own
+   * code, is not.
    */
   @ParameterizedTest(name = "go{0}")
   @MethodSource("versions")
@@ -194,6 +194,44 @@ class LeakSuspectsTest {
     assertThat(IgnoreRules.parse(List.of("ignore-idle-connections")).ignoredCount(
         parse(v, "healthy.debug2.txt"))).isEqualTo(3);
     assertThat(idle.isEmpty()).isFalse();
+  }
+
+  /**
+   * The goroutines of the request that takes a snapshot, as Go 1.27 and 1.19 printed them while
+   * testdata/service answered /debug/pprof/goroutine: the handler running on (*conn).serve, and the
+   * connection's background reader, caught before its first frame ran. A handler of the program
+   * blocked on a connection keeps its user frame and is not dropped.
+   */
+  @Test
+  void theSnapshotsOwnRequestIsAConnectionsToo() {
+    String dump = "goroutine 35 [runnable]:\n"
+        + "net/http.(*connReader).startBackgroundRead.gowrap2()\n"
+        + "\tnet/http/server.go:738\n"
+        + "runtime.goexit({})\n"
+        + "\truntime/asm_amd64.s:1264 +0x1\n"
+        + "created by net/http.(*connReader).startBackgroundRead in goroutine 34\n"
+        + "\tnet/http/server.go:738 +0xb6\n\n"
+        + "goroutine 27 [running]:\n"
+        + "runtime/pprof.writeGoroutineStacks({0x75cfe0, 0xc0001320e0})\n"
+        + "\truntime/pprof/pprof.go:692 +0x70\n"
+        + "net/http/pprof.handler.ServeHTTP({0xc0000c0221, 0x9}, {0x75ee60, 0xc0001320e0}, 0x0)\n"
+        + "\tnet/http/pprof/pprof.go:253 +0x4a5\n"
+        + "net/http.(*conn).serve(0xc0000afc20, {0x75f320, 0xc00009b3b0})\n"
+        + "\tnet/http/server.go:1991 +0x607\n"
+        + "created by net/http.(*Server).Serve\n"
+        + "\tnet/http/server.go:3102 +0x4db\n\n"
+        + "goroutine 40 [IO wait]:\n"
+        + "net.(*conn).Read(0xc000090000, {0xc000092000, 0x1000, 0x1000})\n"
+        + "\tnet/net.go:196 +0x45\n"
+        + "main.proxy(...)\n"
+        + "\texample.com/service/main.go:50\n"
+        + "net/http.(*conn).serve(0xc0000afc20, {0x75f320, 0xc00009b3b0})\n"
+        + "\tnet/http/server.go:1991 +0x607\n"
+        + "created by net/http.(*Server).Serve\n"
+        + "\tnet/http/server.go:3102 +0x4db\n";
+    Profile p = GoroutineProfiles.parse(dump.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Profile kept = IgnoreRules.none().ignoreIdleConnections().apply(p);
+    assertThat(kept.goroutines()).extracting(g -> g.id()).containsExactly(40L);
   }
 
   @Test
