@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.goroutines.testing.DebianTools;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -1,18 +1,26 @@
-package io.github.goroutines.cli;
+package io.github.goroutines.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Programs the browser tests need (Debian's {@code chromium}, {@code npm}): found on the path, or
- * installed with {@code apt-get} when this process runs as root on Debian, saying so; null when
- * neither, and the caller skips with a message.
+ * Programs some tests need (Debian's {@code chromium}, {@code npm}, {@code golang-go}): found on
+ * the path, or installed with {@code apt-get} when this process runs as root on Debian, saying so;
+ * null when neither, and the caller skips with a message.
  */
-final class DebianTools {
+public final class DebianTools {
   private DebianTools() {}
 
-  static Path find(String command, String debianPackage, String user) throws Exception {
+  /**
+   * Finds a command, installing its package when it is missing and that is possible.
+   *
+   * @param command the program's name on the path
+   * @param debianPackage the package that has it
+   * @param user the test, named in what is printed
+   * @return the program, or null (the caller skips)
+   */
+  public static Path find(String command, String debianPackage, String user) throws Exception {
     Path found = which(command);
     if (found == null && Files.isExecutable(Path.of("/usr/bin/apt-get"))
         && "root".equals(System.getProperty("user.name"))) {
